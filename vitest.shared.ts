@@ -11,6 +11,9 @@ export const sharedConfig = defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
+    // scripts/test-all.sh asks for a JSON report per package to print one closing line for the repo.
+    reporters: process.env.ACCORDS_TEST_SUMMARY ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.vitest-results.json' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -89,4 +89,9 @@ if [ -z "${ACCORDS_TEST_OPENSTACK:-}" ] && [ "${ACCORDS_SKIP_OPENSTACK:-0}" != 1
 fi
 
 log "running every test (npm test)"
-npm test
+export ACCORDS_TEST_SUMMARY=1
+find . -name .vitest-results.json -not -path '*/node_modules/*' -delete
+status=0
+npm test || status=$?
+node scripts/test-summary.mjs || status=1
+exit $status
