@@ -1,2 +1,21 @@
-/** @accords/server: The Accords reference OCCI server and broker: express, typeorm, sqlite or PostgreSQL. */
-export const PACKAGE_NAME = '@accords/server';
+/** @accords/server: the Accords reference OCCI server: express, typeorm, sqlite or PostgreSQL. */
+export { startServer } from './server';
+export type { RunningServer } from './server';
+export { createApp } from './app';
+export type { AppHandle } from './app';
+export { loadConfig } from './config/load-config';
+export { DEFAULT_LIMITS } from './config/options';
+export type { LogLevel, ServerLimits, ServerOptions } from './config/options';
+export { ServerError, serverError, SERVER_ERROR_STATUS } from './errors';
+export type { ServerErrorCode } from './errors';
+export type { ActionOutcome, ActionRequest, HookOutcome, KindHooks, PluginApi, PluginContext, ServerPlugin } from './plugins/types';
+export { TenantStore } from './core/tenant-store';
+export type { ListQuery, StoredEntity, Written } from './core/tenant-store';
+export type { Preconditions } from './core/preconditions';
+export { actOn } from './core/entity-actions';
+export type { ActRequest } from './core/entity-actions';
+export type { Principal } from './store/tenant-repo';
+export type { Database, MigrationClass } from './store/database';
+export { TENANT_KIND, PLATFORM_SCHEME } from './plugins/tenant-plugin';
+export { REGION_SCHEME, OS_TPL_SCHEME, RESOURCE_TPL_SCHEME } from './seed/seed-categories';
+export { SERVER_HEADER, SERVER_VERSION } from './http/occi-version';

@@ -1,2 +1,10 @@
 /** @accords/scheduler: The Accords placement core: filters, scores, an offer index, coupled and time-shifted placement, re-placement, explanations. */
 export const PACKAGE_NAME = '@accords/scheduler';
+export { place } from './place';
+export { PlacementIndex, type OfferChange } from './placement-index';
+export { SchedulerError, type SchedulerErrorCode, type InputIssue, type ErrorLocation } from './errors';
+export { validatePlacementInput, type ValidationResult } from './validate';
+export { FILTER_NAMES, type FilterName } from './filters/names';
+export type { PlacementInput, ManifestInput, PlaceOptions } from './input';
+export type * from './types';
+export type * from './plan-types';

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench -w @accords/server`: one JSON line per case, each beside a bare express route
+ * returning the same bytes in the same run. The broker adds its cases in `broker-cases.ts`
+ * (import it below and append to CASE_GROUPS).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../src/index';
+import { bareServer, measure } from './measure';
+import type { Target } from './measure';
+import { serverCases } from './server-cases';
+import type { BenchContext } from './server-cases';
+
+/** Groups of cases; each returns the JSON lines it measured. */
+const CASE_GROUPS: Array<(ctx: BenchContext) => Promise<void>> = [serverCases];
+
+const ADMIN = 'bench-admin-token-0123456789';
+
+async function compare(ctx: BenchContext, name: string, target: Target): Promise<void> {
+  const sample = await fetch(ctx.url + target.path, { method: target.method, headers: target.headers, ...(target.body ? { body: target.body } : {}) });
+  const body = await sample.text();
+  if (sample.status >= 300) throw new Error(`${name}: ${sample.status} ${body}`);
+  const bare = await bareServer({ status: sample.status, contentType: sample.headers.get('content-type') ?? 'text/plain', body });
+  try {
+    const server = await measure(ctx.url, target);
+    const baseline = await measure(bare.url, target);
+    const line = {
+      case: name,
+      database: ctx.database,
+      bytes: Buffer.byteLength(body),
+      server,
+      bare: baseline,
+      ratio: Number((server.requestsPerSecond / Math.max(1, baseline.requestsPerSecond)).toFixed(3)),
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  } finally {
+    await bare.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'accords-bench-'));
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, 'bench.sqlite')}`;
+  const server = await startServer({ databaseUrl, port: 0, adminToken: ADMIN, logLevel: 'silent' });
+  const ctx: BenchContext = { url: server.url, token: ADMIN, database: databaseUrl.split(':')[0]!, compare: (name, target) => compare(ctx, name, target) };
+  try {
+    for (const group of CASE_GROUPS) await group(ctx);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import type { EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Model } from '@accords/occi';
+import type { Database } from '../store/database';
+import type { Principal } from '../store/tenant-repo';
+import { listUserMixins } from '../store/mixin-repo';
+import type { PluginContext, ServerPlugin } from '../plugins/types';
+import { serverError } from '../errors';
+import { HookRegistry } from './hooks';
+import { TenantStore } from './tenant-store';
+
+/** What a unit of work needs beside its function. */
+export interface WorkOptions {
+  principal: Principal;
+  log?: Logger;
+  /** This server's origin as the client sees it. */
+  origin?: string;
+  /** Absolute time (ms since the epoch) after which the work must not commit. */
+  deadline?: number;
+}
+
+/** Builds, for each unit of work, the principal's model, store and plugin context in one transaction. */
+export class Tenancy {
+  readonly hooks: HookRegistry;
+
+  constructor(readonly deps: { db: Database; model: Model; plugins: readonly ServerPlugin[]; log: Logger }) {
+    this.hooks = new HookRegistry(deps.plugins);
+  }
+
+  /** The provider model. */
+  get model(): Model {
+    return this.deps.model;
+  }
+
+  /**
+   * Runs `fn` in one transaction as `options.principal`; `afterCommit` callbacks run once it commits.
+   * @param options - principal, logger, origin and deadline
+   * @param fn - the work
+   * @returns what `fn` returns
+   * @throws whatever `fn` throws (the transaction is rolled back); ServerError `unavailable` past the deadline
+   */
+  async run<T>(options: WorkOptions, fn: (ctx: PluginContext) => Promise<T>): Promise<T> {
+    const after: Array<() => void | Promise<void>> = [];
+    const result = await this.deps.db.transaction(async (manager) => {
+      const ctx = await this.context({ manager, options, after });
+      const value = await fn(ctx);
+      if (options.deadline !== undefined && Date.now() > options.deadline) {
+        throw serverError('unavailable', 'the request ran out of time; nothing was changed');
+      }
+      return value;
+    });
+    for (const callback of after) {
+      try {
+        await callback();
+      } catch (error) {
+        (options.log ?? this.deps.log).error({ err: error }, 'afterCommit callback failed');
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The model of a principal: the provider model plus its tenant's user mixins.
+   * @param manager - the transaction
+   * @param principal - the principal
+   * @returns the model
+   */
+  async modelFor(manager: EntityManager, principal: Principal): Promise<Model> {
+    if (principal.allTenants) return this.deps.model;
+    const mixins = await listUserMixins(manager, principal.tenantId);
+    if (mixins.length === 0) return this.deps.model;
+    const model = this.deps.model.clone();
+    for (const mixin of mixins) model.addUserMixin(mixin);
+    return model;
+  }
+
+  private async context(args: { manager: EntityManager; options: WorkOptions; after: Array<() => void | Promise<void>> }): Promise<PluginContext> {
+    const { manager, options, after } = args;
+    const model = await this.modelFor(manager, options.principal);
+    let ctx: PluginContext;
+    const store = new TenantStore({ manager, principal: options.principal, model, hooks: this.hooks, context: () => ctx, ...(options.origin ? { origin: options.origin } : {}) });
+    ctx = {
+      principal: options.principal,
+      store,
+      manager,
+      model,
+      log: options.log ?? this.deps.log,
+      afterCommit: (callback) => after.push(callback),
+    };
+    return ctx;
+  }
+}

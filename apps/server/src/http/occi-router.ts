@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import type { ServerLimits } from '../config/options';
+import type { Tenancy } from '../core/tenancy';
+import type { PluginContext } from '../plugins/types';
+import { serverError } from '../errors';
+import { originOf, principalOf } from './exchange';
+import { queryInterface } from './query-routes';
+import { entityRoute } from './entity-routes';
+import { collectionRoute } from './collection-routes';
+
+/** What every OCCI route handler gets. */
+export interface RouteContext {
+  req: Request;
+  res: Response;
+  ctx: PluginContext;
+  limits: ServerLimits;
+}
+
+const QUERY_PATHS = new Set(['/-/', '/.well-known/org/ogf/occi/-/']);
+
+/**
+ * The OCCI HTTP protocol: the query interface, kind and mixin collections, entities, actions.
+ * Each request runs in one transaction as its principal; a failure rolls everything back.
+ * @param deps - the tenancy and the limits
+ * @returns the router
+ */
+export function occiRouter(deps: { tenancy: Tenancy; limits: ServerLimits }): Router {
+  const router = Router();
+  router.use(async (req, res) => {
+    const deadline = Date.now() + deps.limits.requestTimeoutMs;
+    const options = { principal: principalOf(res), log: req.log, origin: originOf(req), deadline };
+    const send = await deps.tenancy.run(options, async (ctx) => {
+      const route = { req, res, ctx, limits: deps.limits };
+      if (QUERY_PATHS.has(req.path)) return queryInterface(route);
+      if (req.path.endsWith('/')) return collectionRoute(route);
+      return entityRoute(route);
+    });
+    // Answers are composed inside the transaction and sent only once it has committed.
+    send();
+  });
+  return router;
+}
+
+/** An answer composed inside the transaction, sent after the commit. */
+export type Deferred = () => void;
+
+/**
+ * The 405 of a method a location does not support.
+ * @param route - the route context
+ * @param allowed - the methods it supports
+ * @returns never: throws
+ * @throws ServerError `method_not_allowed`
+ */
+export function methodNotAllowed(route: RouteContext, allowed: string[]): never {
+  route.res.setHeader('Allow', allowed.join(', '));
+  throw serverError('method_not_allowed', `${route.req.method} is not allowed on ${route.req.path} (allowed: ${allowed.join(', ')})`);
+}

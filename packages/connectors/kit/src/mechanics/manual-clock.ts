@@ -1,0 +1,108 @@
+import type { Clock } from './clock';
+
+/** A virtual clock that only moves when told to (or by itself, with `auto`). */
+export interface ManualClock extends Clock {
+  /**
+   * Moves time forward by `ms`, firing every timer that falls due, in order; code resumed by a
+   * timer runs before the next one fires.
+   */
+  advance(ms: number): Promise<void>;
+  /** Moves time forward to the next pending timer and fires it; `false` when none is pending. */
+  runNext(): Promise<boolean>;
+  /** Number of timers waiting. */
+  pending(): number;
+}
+
+/** Options of {@link createManualClock}. */
+export interface ManualClockOptions {
+  /** Start time in ms since the epoch (default 2026-01-01T00:00:00Z). */
+  startMs?: number;
+  /**
+   * When `true`, the clock jumps to the next timer by itself as soon as the process has nothing
+   * else to do: waits cost no real time. Default `false`.
+   */
+  auto?: boolean;
+}
+
+interface Timer {
+  due: number;
+  seq: number;
+  fn: () => void;
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Creates a virtual clock for tests and simulations.
+ * @param options - Start time and whether time advances by itself.
+ * @returns A {@link ManualClock}.
+ * @example
+ * ```ts
+ * const clock = createManualClock();
+ * const done = sleep(1000, { clock });
+ * await clock.advance(1000); // `done` resolves, no real waiting
+ * ```
+ */
+export function createManualClock(options: ManualClockOptions = {}): ManualClock {
+  let now = options.startMs ?? Date.UTC(2026, 0, 1);
+  let seq = 0;
+  let autoScheduled = false;
+  const timers: Timer[] = [];
+
+  const popDue = (limit: number): Timer | undefined => {
+    let best = -1;
+    for (let i = 0; i < timers.length; i++) {
+      const t = timers[i]!;
+      if (t.due > limit) continue;
+      const b = timers[best];
+      if (b === undefined || t.due < b.due || (t.due === b.due && t.seq < b.seq)) best = i;
+    }
+    return best < 0 ? undefined : timers.splice(best, 1)[0];
+  };
+
+  const scheduleAuto = (): void => {
+    if (!options.auto || autoScheduled) return;
+    autoScheduled = true;
+    setImmediate(() => {
+      autoScheduled = false;
+      const next = popDue(Number.POSITIVE_INFINITY);
+      if (!next) return;
+      now = Math.max(now, next.due);
+      next.fn();
+      if (timers.length > 0) scheduleAuto();
+    });
+  };
+
+  const clock: ManualClock = {
+    now: () => now,
+    setTimer(fn, ms) {
+      const timer: Timer = { due: now + Math.max(0, ms), seq: seq++, fn };
+      timers.push(timer);
+      scheduleAuto();
+      return () => {
+        const i = timers.indexOf(timer);
+        if (i >= 0) timers.splice(i, 1);
+      };
+    },
+    async advance(ms) {
+      const target = now + Math.max(0, ms);
+      await settle();
+      for (let t = popDue(target); t; t = popDue(target)) {
+        now = Math.max(now, t.due);
+        t.fn();
+        await settle();
+      }
+      now = Math.max(now, target);
+    },
+    async runNext() {
+      const t = popDue(Number.POSITIVE_INFINITY);
+      if (!t) return false;
+      now = Math.max(now, t.due);
+      t.fn();
+      await settle();
+      return true;
+    },
+    pending: () => timers.length,
+  };
+  return clock;
+}

@@ -1,0 +1,174 @@
+import type { SecretRef } from '@accords/connector-kit';
+
+/** Keystone credentials in a configuration: secrets are references (`env:NAME`, `file:/path`), never values. */
+export type OpenStackCredentialsConfig =
+  | { kind: 'password'; username: string; userDomainName?: string; projectName: string; projectDomainName?: string; password: SecretRef }
+  | { kind: 'application_credential'; id?: string; name?: string; username?: string; userDomainName?: string; secret: SecretRef };
+
+/** Prices, since OpenStack has none: per flavour (by name or id), else a linear formula. */
+export interface OpenStackPricing {
+  currency: string;
+  /** Hourly price per flavour name or id. */
+  flavors?: Record<string, number>;
+  /** Formula for flavours not in `flavors`: per vCPU, GiB of RAM and GiB of root disk, per hour. */
+  coreHour?: number;
+  memoryGiBHour?: number;
+  diskGiBHour?: number;
+}
+
+/** An OpenStack region the connector uses, with the site facts a region carries in the model. */
+export interface OpenStackRegionConfig {
+  /** Accords region id (default `<providerId>:<region name>`). */
+  id?: string;
+  name?: string;
+  /** ISO 3166-1 alpha-2 country. */
+  country: string;
+  city?: string;
+  coordinates: { lat: number; lon: number };
+  /** IANA time zone. */
+  timeZone: string;
+  /** Power usage effectiveness (default 1.58). */
+  pue?: number;
+  /** Share of renewable supply, 0–1 (default 0). */
+  renewableShare?: number;
+  /** Share of waste heat reused, 0–1 (default 0). */
+  heatReuse?: number;
+  /** Grid zone of the signals (default: the country). */
+  zone?: string;
+}
+
+/** Configuration of {@link createOpenStackConnector} (the `openstack` entry of `ACCORDS_CONNECTORS`). */
+export interface OpenStackConnectorConfig {
+  /** Provider id, e.g. `my-openstack`. */
+  providerId: string;
+  /** Keystone v3 endpoint, e.g. `https://keystone.example.org:5000/v3`. */
+  authUrl: string;
+  credentials: OpenStackCredentialsConfig;
+  /** The regions to use, by their OpenStack name (regions of the catalogue not named here are not used). */
+  regions: Record<string, OpenStackRegionConfig>;
+  /** Architecture of the compute nodes (default `x86_64`). */
+  architecture?: 'x86_64' | 'arm64';
+  /** Availability the operator states, in % (default 99). */
+  availability?: number;
+  /** Catalogue interface (default `public`). */
+  interface?: 'public' | 'internal' | 'admin';
+  pricing: OpenStackPricing;
+  /** Network (id or name) every new server is attached to; none when absent. */
+  defaultNetwork?: string;
+  /** Only images whose name matches one of these (strings are exact names, `/re/` regular expressions). */
+  imageAllow?: string[];
+  /** Images whose name matches one of these are hidden. */
+  imageDeny?: string[];
+  /** How long `create` and actions wait for a server to settle (default 10 minutes). */
+  settleTimeoutMs?: number;
+  /** Timeout of one HTTP request (default 60 s). */
+  requestTimeoutMs?: number;
+  /** How often the offer catalogue is refreshed (default 15 minutes). */
+  refreshMs?: number;
+}
+
+/** One problem found in a configuration. */
+export interface ConfigIssue {
+  pointer: string;
+  message: string;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function str(issues: ConfigIssue[], value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}): void {
+  if (value === undefined) {
+    if (opts.required) issues.push({ pointer, message: 'is required' });
+  } else if (typeof value !== 'string' || value === '') issues.push({ pointer, message: 'must be a non-empty string' });
+  else if (opts.pattern && !opts.pattern.test(value)) issues.push({ pointer, message: `does not match ${opts.pattern}` });
+}
+
+function num(issues: ConfigIssue[], value: unknown, pointer: string, min = 0): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) issues.push({ pointer, message: `must be a number >= ${min}` });
+}
+
+function secretRef(issues: ConfigIssue[], value: unknown, pointer: string): void {
+  const ok =
+    (typeof value === 'string' && /^(env|file):.+/.test(value)) ||
+    (isObject(value) && ((typeof value.env === 'string' && value.env !== '') || (typeof value.file === 'string' && value.file !== '')));
+  if (!ok) issues.push({ pointer, message: 'must be a secret reference: "env:NAME", "file:/path", { env } or { file } (never the secret itself)' });
+}
+
+function strings(issues: ConfigIssue[], value: unknown, pointer: string): void {
+  if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === ''))) issues.push({ pointer, message: 'must be an array of non-empty strings' });
+}
+
+function checkRegion(issues: ConfigIssue[], r: unknown, pointer: string): void {
+  if (!isObject(r)) return void issues.push({ pointer, message: 'must be { country, coordinates: { lat, lon }, timeZone }' });
+  str(issues, r.id, `${pointer}/id`, { pattern: ID });
+  str(issues, r.name, `${pointer}/name`);
+  str(issues, r.country, `${pointer}/country`, { required: true, pattern: /^[A-Z]{2}$/ });
+  str(issues, r.timeZone, `${pointer}/timeZone`, { required: true });
+  str(issues, r.city, `${pointer}/city`);
+  str(issues, r.zone, `${pointer}/zone`);
+  const c = r.coordinates;
+  if (!isObject(c) || typeof c.lat !== 'number' || typeof c.lon !== 'number' || Math.abs(c.lat) > 90 || Math.abs(c.lon) > 180) {
+    issues.push({ pointer: `${pointer}/coordinates`, message: 'must be { lat: -90..90, lon: -180..180 }' });
+  }
+  num(issues, r.pue, `${pointer}/pue`, 1);
+  for (const k of ['renewableShare', 'heatReuse']) {
+    num(issues, r[k], `${pointer}/${k}`);
+    if (typeof r[k] === 'number' && (r[k] as number) > 1) issues.push({ pointer: `${pointer}/${k}`, message: 'must be a share between 0 and 1' });
+  }
+}
+
+function checkCredentials(issues: ConfigIssue[], c: unknown): void {
+  if (!isObject(c)) return void issues.push({ pointer: '/credentials', message: 'is required: an object with kind "password" or "application_credential"' });
+  if (c.kind === 'password') {
+    str(issues, c.username, '/credentials/username', { required: true });
+    str(issues, c.projectName, '/credentials/projectName', { required: true });
+    str(issues, c.userDomainName, '/credentials/userDomainName');
+    str(issues, c.projectDomainName, '/credentials/projectDomainName');
+    secretRef(issues, c.password, '/credentials/password');
+  } else if (c.kind === 'application_credential') {
+    str(issues, c.id, '/credentials/id');
+    str(issues, c.name, '/credentials/name');
+    if (c.id === undefined && (c.name === undefined || c.username === undefined)) issues.push({ pointer: '/credentials', message: 'needs id, or name with username' });
+    secretRef(issues, c.secret, '/credentials/secret');
+  } else issues.push({ pointer: '/credentials/kind', message: 'must be "password" or "application_credential"' });
+}
+
+/**
+ * Validates an OpenStack connector configuration.
+ * @returns The typed configuration, or every problem with its JSON pointer.
+ */
+export function validateOpenStackConfig(input: unknown): { ok: true; value: OpenStackConnectorConfig } | { ok: false; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  if (!isObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
+  str(issues, input.providerId, '/providerId', { required: true, pattern: ID });
+  str(issues, input.authUrl, '/authUrl', { required: true, pattern: /^https?:\/\/[^\s]+$/ });
+  checkCredentials(issues, input.credentials);
+  if (!isObject(input.regions) || Object.keys(input.regions).length === 0) issues.push({ pointer: '/regions', message: 'is required: an object of OpenStack region name to { country, coordinates, timeZone, ... }' });
+  else for (const [name, r] of Object.entries(input.regions)) checkRegion(issues, r, `/regions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  if (input.architecture !== undefined && input.architecture !== 'x86_64' && input.architecture !== 'arm64') issues.push({ pointer: '/architecture', message: 'must be x86_64 or arm64' });
+  num(issues, input.availability, '/availability');
+  if (typeof input.availability === 'number' && input.availability > 100) issues.push({ pointer: '/availability', message: 'must be a percentage (0–100)' });
+  strings(issues, input.imageAllow, '/imageAllow');
+  strings(issues, input.imageDeny, '/imageDeny');
+  if (input.interface !== undefined && !['public', 'internal', 'admin'].includes(input.interface as string)) issues.push({ pointer: '/interface', message: 'must be public, internal or admin' });
+  str(issues, input.defaultNetwork, '/defaultNetwork');
+  num(issues, input.settleTimeoutMs, '/settleTimeoutMs', 1);
+  num(issues, input.requestTimeoutMs, '/requestTimeoutMs', 1);
+  num(issues, input.refreshMs, '/refreshMs', 1);
+  const p = input.pricing;
+  if (!isObject(p)) issues.push({ pointer: '/pricing', message: 'is required: OpenStack has no prices, give flavors or coreHour/memoryGiBHour' });
+  else {
+    str(issues, p.currency, '/pricing/currency', { required: true, pattern: /^[A-Z]{3}$/ });
+    for (const k of ['coreHour', 'memoryGiBHour', 'diskGiBHour']) num(issues, p[k], `/pricing/${k}`);
+    if (p.flavors !== undefined) {
+      if (!isObject(p.flavors)) issues.push({ pointer: '/pricing/flavors', message: 'must be an object of flavour name or id to hourly price' });
+      else for (const [k, v] of Object.entries(p.flavors)) num(issues, v, `/pricing/flavors/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (isObject(p.flavors) && Object.values(p.flavors).some((v) => v === undefined)) issues.push({ pointer: '/pricing/flavors', message: 'prices must be numbers' });
+    }
+    if (p.flavors === undefined && p.coreHour === undefined && p.memoryGiBHour === undefined) issues.push({ pointer: '/pricing', message: 'needs flavors or coreHour/memoryGiBHour' });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: input as unknown as OpenStackConnectorConfig };
+}

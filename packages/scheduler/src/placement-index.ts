@@ -1,0 +1,68 @@
+import { availabilityCost, compileCatalogue, type Catalogue } from './compile/catalogue';
+import { SchedulerError } from './errors';
+import { OfferIndex } from './index/offer-index';
+import type { OfferInput, ProviderInput, RegionInput } from './types';
+
+/** A change to one offer, as a price feed reports it. */
+export interface OfferChange {
+  offerId: string;
+  pricePerHour?: number;
+  capacity?: number;
+  availability?: number;
+}
+
+/**
+ * A compiled catalogue and its offer index, built once and reused by `place`, `proposeMoves`
+ * and `Replanner` calls; offer changes update it in place, touching only what they change.
+ *
+ * @example
+ * ```ts
+ * const index = new PlacementIndex({ providers, regions, offers });
+ * const plan = place({ index, nodes, terms, signals, now });
+ * index.updateOffers([{ offerId: 'o-1', pricePerHour: 0.09 }]);
+ * ```
+ */
+export class PlacementIndex {
+  /** Internal, unsupported: the typed-array catalogue. */
+  readonly catalogue: Catalogue;
+  /** Internal, unsupported: the bucketed offer index. */
+  readonly offers: OfferIndex;
+
+  /**
+   * @param input - providers, regions and offers of the catalogue
+   * @throws SchedulerError when a reference is unknown or a value is out of range
+   */
+  constructor(input: { providers: readonly ProviderInput[]; regions: readonly RegionInput[]; offers: readonly OfferInput[] }) {
+    this.catalogue = compileCatalogue(input);
+    this.offers = new OfferIndex(this.catalogue);
+  }
+
+  /**
+   * Applies offer changes; only the changed offers' cells are re-sorted.
+   *
+   * @param changes - new prices, capacities or availabilities
+   * @returns the positions of the changed offers
+   * @throws SchedulerError when an offer id is unknown or a value is out of range
+   */
+  updateOffers(changes: readonly OfferChange[]): Int32Array {
+    const cat = this.catalogue;
+    const touched = new Int32Array(changes.length);
+    changes.forEach((ch, i) => {
+      const o = cat.offerIdx.get(ch.offerId);
+      const at = `/changes/${i}`;
+      if (o === undefined) throw new SchedulerError([{ code: 'unknown-reference', pointer: `${at}/offerId`, message: `unknown offer "${ch.offerId}"` }]);
+      if (ch.pricePerHour !== undefined) {
+        if (!(ch.pricePerHour >= 0)) throw new SchedulerError([{ code: 'invalid-input', pointer: `${at}/pricePerHour`, message: 'must be >= 0' }]);
+        cat.price[o] = ch.pricePerHour;
+      }
+      if (ch.capacity !== undefined) cat.capacity[o] = ch.capacity;
+      if (ch.availability !== undefined) {
+        cat.availability[o] = ch.availability;
+        cat.availCost[o] = availabilityCost(ch.availability);
+      }
+      touched[i] = o;
+    });
+    this.offers.pricesChanged(touched);
+    return touched;
+  }
+}

@@ -1,0 +1,109 @@
+import type { Catalogue } from './compile/catalogue';
+import { powerOf } from './compile/evaluate';
+import { FALLBACK_INTENSITY, LATENCY_REF_MS, type TermsContext } from './compile/terms-context';
+import { alternativesFor, diagnose, objectiveScores } from './explain';
+import type { OfferIndex } from './index/offer-index';
+import type { Diagnosis, CoreDecision, CorePlan, SolverReport } from './plan-types';
+import type { PreparedClass } from './prepare';
+import { isoOfHour } from './time/hours';
+
+/** The offer (or -1) and score of one class member. */
+export interface MemberResult {
+  offer: number;
+  score: number;
+}
+
+function carbonOf(cat: Catalogue, a: { pc: PreparedClass; tc: TermsContext; o: number }): { loc: number; marg: number | null } {
+  const r = cat.region[a.o]!;
+  const power = powerOf(cat, a.pc.q, a.o) * cat.pue[r]!;
+  const run = a.pc.run?.runs[r];
+  const loc = run ? run.meanLocation : a.tc.locIntensity[r]!;
+  const marg = run ? run.meanMarginal : a.tc.margIntensity[r]!;
+  return { loc: power * (Number.isNaN(loc) ? FALLBACK_INTENSITY : loc), marg: Number.isNaN(marg) ? null : power * marg };
+}
+
+function reasonFor(cat: Catalogue, a: { pc: PreparedClass; o: number; score: number; coupled: boolean; method: string; start?: string }): string {
+  const s = objectiveScores(cat, a.pc.q, a.o);
+  const offer = cat.offers[a.o]!;
+  const how = a.coupled ? `${a.method} coupled solution` : 'lowest weighted score of the offers passing every filter';
+  const facts = [`${offer.pricePerHour.toFixed(4)}${offer.currency ? ` ${offer.currency}` : ''}/h (${s.price.toFixed(2)}x reference)`, `carbon ${s.carbon.toFixed(2)}x reference`];
+  if (a.pc.q.kLat > 0) facts.push(`${(s.latency * LATENCY_REF_MS).toFixed(0)} ms mean RTT to users`);
+  if (a.start) facts.push(`starts ${a.start}, the lowest-carbon run in its window`);
+  return `${how}: ${offer.instanceType ?? offer.id} in ${offer.regionId}, score ${a.score.toFixed(4)}; ${facts.join(', ')}`;
+}
+
+/** Turns solver results into the public plan: decisions, alternatives, diagnoses, totals. */
+export function buildPlan(a: {
+  cat: Catalogue;
+  index: OfferIndex;
+  tc: TermsContext;
+  prepared: readonly PreparedClass[];
+  results: readonly MemberResult[][];
+  report: SolverReport;
+  notes: string[];
+  egressPerHour: number;
+  coupled: ReadonlySet<number>;
+  maxAlternatives: number;
+}): CorePlan {
+  const { cat } = a;
+  const decisions: CoreDecision[] = [];
+  const unplaced: Diagnosis[] = [];
+  let price = 0;
+  let loc = 0;
+  let marg: number | null = 0;
+  const currencies = new Set<string>();
+  a.prepared.forEach((pc, ci) => {
+    const res = a.results[ci]!;
+    const top = a.maxAlternatives > 0 ? a.index.topK(pc.q, a.maxAlternatives + 1) : [];
+    const missing = new Map<string, number>();
+    pc.cls.members.forEach((mem, k) => {
+      const { offer: o, score } = res[k]!;
+      if (o < 0) {
+        missing.set(mem.nodeId, (missing.get(mem.nodeId) ?? 0) + 1);
+        return;
+      }
+      const offer = cat.offers[o]!;
+      const run = pc.run?.runs[cat.region[o]!];
+      const start = run ? isoOfHour(run.startHour) : undefined;
+      const c = carbonOf(cat, { pc, tc: a.tc, o });
+      price += offer.pricePerHour;
+      loc += c.loc;
+      marg = marg === null || c.marg === null ? null : marg + c.marg;
+      if (offer.currency) currencies.add(offer.currency);
+      decisions.push({
+        nodeId: mem.nodeId, instance: mem.instance, instanceId: `${mem.nodeId}#${mem.instance}`,
+        offerId: offer.id, providerId: offer.providerId, regionId: offer.regionId,
+        ...(offer.instanceType ? { instanceType: offer.instanceType } : {}),
+        ...(run ? { start, end: isoOfHour(run.hours[run.hours.length - 1]! + 1), ...(pc.cls.node.deferrable?.interruptible ? { slots: run.hours.map(isoOfHour) } : {}) } : {}),
+        pricePerHour: offer.pricePerHour,
+        currency: offer.currency ?? null,
+        carbon: { locationBasedGPerHour: c.loc, marginalGPerHour: c.marg },
+        scores: objectiveScores(cat, pc.q, o),
+        totalScore: score,
+        reason: reasonFor(cat, { pc, o, score, coupled: a.coupled.has(ci), method: a.report.method, ...(start ? { start } : {}) }),
+        alternatives: alternativesFor(cat, { q: pc.q, chosen: o, chosenScore: score, top, max: a.maxAlternatives }),
+      });
+    });
+    for (const [nodeId, instances] of missing) {
+      const q = { ...pc.q, capacity: cat.capacity };
+      const coupledReason = a.coupled.has(ci) ? 'the coupled constraints (groups, quotas, capacity or budget) leave no room for it' : undefined;
+      const d = diagnose(cat, { q, nodeId, instances, ...(coupledReason ? { coupledReason } : {}) });
+      if (pc.run?.problem) d.message = `${pc.run.problem}; ${d.message}`;
+      unplaced.push(d);
+    }
+  });
+  decisions.sort((x, y) => (x.nodeId < y.nodeId ? -1 : x.nodeId > y.nodeId ? 1 : x.instance - y.instance));
+  return {
+    feasible: unplaced.length === 0,
+    decisions,
+    unplaced,
+    totals: {
+      pricePerHour: price,
+      egressPerHour: a.egressPerHour,
+      currency: a.tc.terms.currency ?? (currencies.size === 1 ? [...currencies][0]! : null),
+      carbon: { locationBasedGPerHour: loc, marginalGPerHour: marg },
+    },
+    solver: a.report,
+    notes: a.notes,
+  };
+}

@@ -1,0 +1,42 @@
+import type { OfferIndex } from './index/offer-index';
+import type { PreparedClass } from './prepare';
+
+/** Offers given to the instances of one class, in member order. */
+export interface ClassResult {
+  /** Offer position per member (-1 unplaced). */
+  offers: Int32Array;
+  /** Score per member. */
+  scores: Float64Array;
+  /** Objective of the class (size x score summed). */
+  objective: number;
+  /** True when an offer's capacity ran out while placing the class. */
+  capacityHit: boolean;
+}
+
+/**
+ * Places the members of one class on their best offers, moving to the next best when a
+ * capacity runs out: exact for the class alone.
+ */
+export function solveClass(index: OfferIndex, pc: PreparedClass): ClassResult {
+  const n = pc.cls.members.length;
+  const offers = new Int32Array(n).fill(-1);
+  const scores = new Float64Array(n);
+  const cap = pc.q.capacity;
+  let i = 0;
+  let objective = 0;
+  let capacityHit = false;
+  while (i < n) {
+    const top = index.topK(pc.q, 1)[0];
+    if (!top) break;
+    const take = Math.min(n - i, cap[top.offer]!);
+    for (let k = 0; k < take; k++) {
+      offers[i] = top.offer;
+      scores[i] = top.score;
+      objective += pc.q.size * top.score;
+      i++;
+    }
+    cap[top.offer]! -= take;
+    if (cap[top.offer]! < 1) capacityHit = true;
+  }
+  return { offers, scores, objective, capacityHit };
+}

@@ -1,0 +1,27 @@
+/**
+ * One signal that aborts when any of the given signals aborts (`AbortSignal.any` is not in every
+ * runtime the SDK supports).
+ * @param signals - the signals to follow; undefined entries are ignored
+ * @returns a signal, or undefined when no signal was given
+ */
+export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length <= 1) return present[0];
+  const controller = new AbortController();
+  for (const signal of present) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      return controller.signal;
+    }
+  }
+  const cleanups: (() => void)[] = [];
+  for (const signal of present) {
+    const onAbort = (): void => {
+      controller.abort(signal.reason);
+      for (const cleanup of cleanups) cleanup();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    cleanups.push(() => signal.removeEventListener('abort', onAbort));
+  }
+  return controller.signal;
+}
