@@ -10,6 +10,7 @@ import { ensureAdmin } from './store/tenant-repo';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { requestId } from './http/request-id';
+import { serverError } from './errors';
 import { occiVersion } from './http/occi-version';
 import { requestLimits } from './http/limits';
 import { authenticate } from './http/authenticate';
@@ -98,6 +99,7 @@ export async function createApp(options: ServerOptions): Promise<AppHandle> {
   });
   app.use(authenticate(db));
   app.get('/metrics', (_req, res, next) => {
+    if (!(res.locals.principal as { isAdmin: boolean }).isAdmin) return next(serverError('forbidden', '/metrics is for administrators'));
     metrics.registry.metrics().then(
       (text) => res.type(metrics.registry.contentType).send(text),
       (error: unknown) => next(error),

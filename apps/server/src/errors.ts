@@ -57,3 +57,17 @@ export class ServerError extends AccordsError<ServerErrorCode> {}
 export function serverError(code: ServerErrorCode, message: string, options: { location?: ErrorLocation; cause?: unknown } = {}): ServerError {
   return new ServerError({ code, status: SERVER_ERROR_STATUS[code], message, ...options });
 }
+
+/**
+ * A write lost a race: the entity changed between its read and its write. Requests without
+ * `If-Match` are retried from the start; with `If-Match` it answers 412.
+ * @example
+ * ```ts
+ * new WriteConflict('/compute/1 changed meanwhile').status; // 412
+ * ```
+ */
+export class WriteConflict extends ServerError {
+  constructor(message: string) {
+    super({ code: 'precondition_failed', status: 412, message, location: { header: 'If-Match' } });
+  }
+}

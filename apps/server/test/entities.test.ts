@@ -27,7 +27,7 @@ describeEachBackend('entities', (h) => {
 
       it('PUT creates at a client-chosen id, then replaces it keeping its links', async () => {
         const id = `put-${type.replace(/\W/g, '-')}`;
-        const first = await h().call(`/compute/${id}`, { method: 'PUT', ...occi('resource', type, compute({ 'occi.compute.cores': 1, 'occi.compute.hostname': 'a' })) });
+        const first = await h().call(`/compute/${id}`, { method: 'PUT', ...occi('resource', type, { ...compute({ 'occi.compute.cores': 1, 'occi.compute.hostname': 'a' }), id }) });
         expect(first.status, await first.clone().text()).toBe(201);
         const net = await h().call('/network/', { method: 'POST', ...occi('resource', 'application/json', { id: randomUUID(), kind: 'http://schemas.ogf.org/occi/infrastructure#network', mixins: [], attributes: {}, links: [] } as unknown as ResourceData) });
         const netLocation = new URL(net.headers.get('location')!).pathname;
@@ -43,7 +43,7 @@ describeEachBackend('entities', (h) => {
           } as unknown as LinkData),
         });
         expect(link.status, await link.clone().text()).toBe(201);
-        const replaced = await h().call(`/compute/${id}`, { method: 'PUT', ...occi('resource', type, compute({ 'occi.compute.cores': 4 })) });
+        const replaced = await h().call(`/compute/${id}`, { method: 'PUT', ...occi('resource', type, { ...compute({ 'occi.compute.cores': 4 }), id }) });
         expect(replaced.status, await replaced.clone().text()).toBe(200);
         const after = await decode('resource', await h().call(`/compute/${id}`, { headers: { accept: 'application/occi+json' } }));
         expect(after.attributes['occi.compute.cores']).toBe(4);
@@ -55,7 +55,7 @@ describeEachBackend('entities', (h) => {
       it('POST on an entity updates only the given attributes', async () => {
         const res = await h().call('/compute/', { method: 'POST', ...occi('resource', type, compute({ 'occi.compute.cores': 2, 'occi.compute.hostname': 'keep' })) });
         const location = new URL(res.headers.get('location')!).pathname;
-        const partial = { ...compute({ 'occi.compute.cores': 8 }) };
+        const partial = { ...compute({ 'occi.compute.cores': 8 }), id: location.split('/')[2]! };
         const updated = await h().call(location, { method: 'POST', ...occi('resource', type, partial) });
         expect(updated.status, await updated.clone().text()).toBe(200);
         expect(updated.headers.get('etag')).not.toBe(res.headers.get('etag'));
@@ -94,9 +94,9 @@ describeEachBackend('entities', (h) => {
     const res = await h().call('/compute/', { method: 'POST', ...occi('resource', 'application/json', compute({ 'occi.compute.cores': 1 })) });
     const location = new URL(res.headers.get('location')!).pathname;
     const etag = res.headers.get('etag')!;
-    const ok = await h().call(location, { method: 'POST', ...withHeaders(occi('resource', 'application/json', compute({ 'occi.compute.cores': 2 })), { 'if-match': etag }) });
+    const ok = await h().call(location, { method: 'POST', ...withHeaders(occi('resource', 'application/json', { ...compute({ 'occi.compute.cores': 2 }), id: location.split('/')[2]! }), { 'if-match': etag }) });
     expect(ok.status).toBe(200);
-    const stale = await h().call(location, { method: 'PUT', ...withHeaders(occi('resource', 'application/json', compute({ 'occi.compute.cores': 3 })), { 'if-match': etag }) });
+    const stale = await h().call(location, { method: 'PUT', ...withHeaders(occi('resource', 'application/json', { ...compute({ 'occi.compute.cores': 3 }), id: location.split('/')[2]! }), { 'if-match': etag }) });
     expect(stale.status).toBe(412);
     expect(await stale.text()).toContain('precondition_failed');
     const del = await h().call(location, { method: 'DELETE', headers: { 'if-match': etag } });
@@ -108,9 +108,9 @@ describeEachBackend('entities', (h) => {
   });
 
   it('If-None-Match: * refuses to overwrite with PUT, and GET answers 304 for the current tag', async () => {
-    const put = await h().call('/compute/inm-1', { method: 'PUT', ...withHeaders(occi('resource', 'application/json', compute()), { 'if-none-match': '*' }) });
+    const put = await h().call('/compute/inm-1', { method: 'PUT', ...withHeaders(occi('resource', 'application/json', { ...compute(), id: 'inm-1' }), { 'if-none-match': '*' }) });
     expect(put.status).toBe(201);
-    const again = await h().call('/compute/inm-1', { method: 'PUT', ...withHeaders(occi('resource', 'application/json', compute()), { 'if-none-match': '*' }) });
+    const again = await h().call('/compute/inm-1', { method: 'PUT', ...withHeaders(occi('resource', 'application/json', { ...compute(), id: 'inm-1' }), { 'if-none-match': '*' }) });
     expect(again.status).toBe(412);
     const cached = await h().call('/compute/inm-1', { headers: { 'if-none-match': put.headers.get('etag')! } });
     expect(cached.status).toBe(304);
@@ -138,7 +138,7 @@ describeEachBackend('entities', (h) => {
   it('the kind of an existing entity cannot change', async () => {
     const res = await h().call('/compute/', { method: 'POST', ...occi('resource', 'application/json', compute()) });
     const location = new URL(res.headers.get('location')!).pathname;
-    const put = await h().call(location, { method: 'PUT', ...occi('resource', 'application/json', { ...compute(), kind: 'http://schemas.ogf.org/occi/infrastructure#storage' }) });
+    const put = await h().call(location, { method: 'PUT', ...occi('resource', 'application/json', { ...compute(), id: location.split('/')[2]!, kind: 'http://schemas.ogf.org/occi/infrastructure#storage' }) });
     expect(put.status).toBe(400);
     expect(COMPUTE).toContain('compute');
   });

@@ -64,7 +64,7 @@ describeEachBackend('negotiation and errors', (h) => {
       expect(body.error.location?.line).toBe(3);
     });
     it('JSON: a JSON pointer', async () => {
-      const res = await h().call('/compute/', { method: 'POST', headers: { 'content-type': 'application/occi+json', accept: 'application/occi+json' }, body: JSON.stringify({ kind: 'http://schemas.ogf.org/occi/infrastructure#compute', attributes: { 'occi.compute.cores': 'x' } }) });
+      const res = await h().call('/compute/', { method: 'POST', headers: { 'content-type': 'application/occi+json', accept: 'application/occi+json' }, body: JSON.stringify({ id: 'pointer-test', kind: 'http://schemas.ogf.org/occi/infrastructure#compute', attributes: { 'occi.compute.cores': 'x' } }) });
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: { location?: { pointer?: string; attribute?: string } } };
       expect(body.error.location?.pointer ?? body.error.location?.attribute).toContain('occi.compute.cores');

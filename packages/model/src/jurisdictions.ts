@@ -14,6 +14,10 @@ export const JURISDICTION_GROUP_MEMBERS: Readonly<Record<'EU' | 'EEA' | 'EFTA', 
 
 let regionNames: Intl.DisplayNames | undefined;
 
+// User-assigned (AA, QM–QZ, XA–XZ but Kosovo's XK, ZZ) and exceptionally reserved (EU, EZ, UN)
+// codes, which CLDR names but which are not countries.
+const NOT_COUNTRIES = /^(?:AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+
 /**
  * Tells whether a two-letter code is an assigned ISO 3166-1 country (or territory) code.
  * @param code - e.g. `DE`.
@@ -25,9 +29,9 @@ let regionNames: Intl.DisplayNames | undefined;
  * ```
  */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
+  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.test(code)) return false;
   regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-  // Unassigned codes (and the user-assigned QM–QZ, XA–XZ, AA, ZZ) come back as the code itself.
+  // Unassigned codes come back as the code itself.
   return regionNames.of(code) !== code;
 }
 

@@ -19,17 +19,19 @@ export function estimateRttMs(a: GeoPoint, b: GeoPoint): number {
   return BASE_RTT_MS + (2 * distanceKm(a, b)) / KM_PER_MS_ONE_WAY;
 }
 
-/** User-weighted mean and worst RTT from a region to the user locations. */
-export function latencyToUsers(region: GeoPoint, users: readonly GeoPoint[]): { meanMs: number; maxMs: number } {
+/** User-weighted mean, best and worst RTT from a region to the user locations. */
+export function latencyToUsers(region: GeoPoint, users: readonly GeoPoint[]): { meanMs: number; minMs: number; maxMs: number } {
   let sum = 0;
   let weights = 0;
   let max = 0;
+  let min = Infinity;
   for (const u of users) {
     const w = u.weight ?? 1;
     const rtt = estimateRttMs(region, u);
     sum += w * rtt;
     weights += w;
     if (rtt > max) max = rtt;
+    if (rtt < min) min = rtt;
   }
-  return { meanMs: weights > 0 ? sum / weights : 0, maxMs: max };
+  return { meanMs: weights > 0 ? sum / weights : 0, minMs: min, maxMs: max };
 }

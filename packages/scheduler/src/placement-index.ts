@@ -1,6 +1,8 @@
 import { availabilityCost, compileCatalogue, type Catalogue } from './compile/catalogue';
 import { SchedulerError } from './errors';
 import { OfferIndex } from './index/offer-index';
+import type { Offer, Provider, Region } from '@accords/model';
+import { offerFromModel, providerFromModel, regionFromModel } from './model/from-model';
 import type { OfferInput, ProviderInput, RegionInput } from './types';
 
 /** A change to one offer, as a price feed reports it. */
@@ -17,7 +19,7 @@ export interface OfferChange {
  *
  * @example
  * ```ts
- * const index = new PlacementIndex({ providers, regions, offers });
+ * const index = PlacementIndex.fromModel(demoCatalogue());
  * const plan = place({ index, nodes, terms, signals, now });
  * index.updateOffers([{ offerId: 'o-1', pricePerHour: 0.09 }]);
  * ```
@@ -29,7 +31,7 @@ export class PlacementIndex {
   readonly offers: OfferIndex;
 
   /**
-   * @param input - providers, regions and offers of the catalogue
+   * @param input - providers, regions and offers in the scheduler's own form (see `fromModel`)
    * @throws SchedulerError when a reference is unknown or a value is out of range
    */
   constructor(input: { providers: readonly ProviderInput[]; regions: readonly RegionInput[]; offers: readonly OfferInput[] }) {
@@ -38,9 +40,24 @@ export class PlacementIndex {
   }
 
   /**
+   * Builds the index of a model catalogue.
+   *
+   * @param input - the model's providers, regions and offers
+   * @returns the index
+   * @throws SchedulerError when a reference is unknown or a value is out of range
+   * @example
+   * ```ts
+   * const index = PlacementIndex.fromModel(demoCatalogue());
+   * ```
+   */
+  static fromModel(input: { providers: readonly Provider[]; regions: readonly Region[]; offers: readonly Offer[] }): PlacementIndex {
+    return new PlacementIndex({ providers: input.providers.map(providerFromModel), regions: input.regions.map(regionFromModel), offers: input.offers.map(offerFromModel) });
+  }
+
+  /**
    * Applies offer changes; only the changed offers' cells are re-sorted.
    *
-   * @param changes - new prices, capacities or availabilities
+   * @param changes - new prices, capacities or availabilities (availability as a share, 0..1)
    * @returns the positions of the changed offers
    * @throws SchedulerError when an offer id is unknown or a value is out of range
    */

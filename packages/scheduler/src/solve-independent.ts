@@ -25,18 +25,25 @@ export function solveClass(index: OfferIndex, pc: PreparedClass): ClassResult {
   let i = 0;
   let objective = 0;
   let capacityHit = false;
+  let k = 8;
   while (i < n) {
-    const top = index.topK(pc.q, 1)[0];
-    if (!top) break;
-    const take = Math.min(n - i, cap[top.offer]!);
-    for (let k = 0; k < take; k++) {
-      offers[i] = top.offer;
-      scores[i] = top.score;
-      objective += pc.q.size * top.score;
-      i++;
+    // Scores do not change while capacity is taken, so one ranked list serves many instances.
+    const list = index.topK(pc.q, k);
+    if (list.length === 0) break;
+    for (const top of list) {
+      const take = Math.min(n - i, cap[top.offer]!);
+      for (let j = 0; j < take; j++) {
+        offers[i] = top.offer;
+        scores[i] = top.score;
+        objective += pc.q.size * top.score;
+        i++;
+      }
+      cap[top.offer]! -= take;
+      if (cap[top.offer]! < 1) capacityHit = true;
+      if (i >= n) break;
     }
-    cap[top.offer]! -= take;
-    if (cap[top.offer]! < 1) capacityHit = true;
+    if (list.length < k) break;
+    k *= 4;
   }
   return { offers, scores, objective, capacityHit };
 }

@@ -32,8 +32,10 @@ export interface NodeInput {
   cores: number;
   memoryGiB: number;
   architecture?: string;
-  /** Number of GPUs (or `{ count }`). */
+  /** Number of GPUs (or `{ count, model }`). */
   gpus?: number | { count: number; model?: string };
+  /** `dedicated` needs an offer on a dedicated host. */
+  share?: 'shared' | 'dedicated';
   /** Instances to place: a number or scaling bounds (placed: `initial ?? min`). */
   count?: number | { min: number; max?: number; initial?: number };
   deferrable?: DeferrableSpec;
@@ -66,7 +68,7 @@ export interface PlacementGroupInput {
   nodes: string[];
 }
 
-/** Data classification; `confidential` and `restricted` keep the provider's home in allowed jurisdictions too. */
+/** Data classification; `confidential` and `restricted` data need an allow list of jurisdictions. */
 export type DataClassification = 'public' | 'internal' | 'confidential' | 'restricted';
 
 /** The service terms that constrain and weigh a placement. */
@@ -133,6 +135,8 @@ export interface OfferInput {
   vcpu: number;
   memoryGiB: number;
   gpus?: number;
+  gpuModel?: string;
+  share?: 'shared' | 'dedicated';
   architecture?: string;
   pricePerHour: number;
   currency?: string;

@@ -4,8 +4,10 @@ import type { CallOptions, ClientContext } from './context';
 import { idOf } from './discovery';
 import { OcciClientError } from './errors';
 import type { HttpResponse, QueryParams } from './transport/http';
+import { randomId } from './uuid';
 
 const DEFAULT_PAGE_SIZE = 100;
+const CORE_LINK = 'http://schemas.ogf.org/occi/core#link';
 
 /** An entity as fetched, with the `ETag` the server sent for it. */
 export type Fetched<T extends AnyEntityData = AnyEntityData> = T & { readonly etag?: string };
@@ -108,13 +110,13 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
     async create(input, options = {}) {
       const { model, kind, mixins } = await resolveCategories(input, options.signal);
       const collection = model.locationOf(idOf(kind));
-      const isLink = model.lineage(idOf(kind)).includes('http://schemas.ogf.org/occi/core#link');
+      const isLink = model.lineage(idOf(kind)).includes(CORE_LINK);
       if (isLink) throw invalid(`${kind.term} is a link kind: use link() with a source and a target`);
       const links: LinkData[] = [];
       for (const l of input.links ?? []) {
-        const linkKind = l.kind ? model.kind(l.kind) : model.kind('http://schemas.ogf.org/occi/core#link');
+        const linkKind = l.kind ? model.kind(l.kind) : model.kind(CORE_LINK);
         links.push({
-          id: '',
+          id: randomId(),
           kind: idOf(linkKind),
           mixins: (l.mixins ?? []).map((m) => idOf(model.mixin(m))),
           attributes: l.attributes ?? {},
@@ -123,8 +125,10 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
           ...(l.title !== undefined ? { title: l.title } : {}),
         });
       }
+      // Every new entity gets its UUID here: the JSON rendering requires an id, and a server
+      // that keeps it answers a repeated create with 409 instead of making a duplicate.
       const resource: ResourceData = {
-        id: input.id ?? '',
+        id: input.id ?? randomId(),
         kind: idOf(kind),
         mixins,
         attributes: input.attributes ?? {},
@@ -150,17 +154,22 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
     },
 
     async update(location, input, options = {}) {
-      const current = await get(location, options);
       const model = await ctx.model({ signal: options.signal });
-      const partial = {
-        ...stripForWrite(current),
+      const kind = model.kindAt(location);
+      const isLink = !kind || model.lineage(idOf(kind)).includes(CORE_LINK);
+      // A link's partial update still names its ends, so read them first; a resource needs no read.
+      const current = isLink ? await get(location, options) : undefined;
+      const base = {
+        id: current?.id ?? lastSegment(location),
+        kind: current?.kind ?? idOf(kind!),
         mixins: (input.mixins ?? []).map((m) => idOf(model.mixin(m))),
         attributes: input.attributes ?? {},
-        ...(input.title !== undefined ? { title: input.title } : { title: undefined }),
-        ...('links' in current ? { links: [], summary: input.summary } : {}),
-      } as ResourceData;
-      const structure = 'links' in current ? 'resource' : 'link';
-      const encoded = ctx.wire.encode(structure, partial);
+        ...(input.title !== undefined ? { title: input.title } : {}),
+      };
+      const encoded =
+        current && 'source' in current
+          ? ctx.wire.encode('link', { ...base, source: current.source, target: current.target })
+          : ctx.wire.encode('resource', { ...base, links: [], ...(input.summary !== undefined ? { summary: input.summary } : {}) });
       const res = await ctx.http.request({
         method: 'POST',
         path: location,
@@ -219,11 +228,11 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
 
     async link(input, options = {}) {
       const model = await ctx.model({ signal: options.signal });
-      const kind = model.kind(input.kind ?? 'http://schemas.ogf.org/occi/core#link');
+      const kind = model.kind(input.kind ?? CORE_LINK);
       const sourceKind = model.kindAt(input.source);
       const targetKind = model.kindAt(input.target);
       const link: LinkData = {
-        id: '',
+        id: randomId(),
         kind: idOf(kind),
         mixins: (input.mixins ?? []).map((m) => idOf(model.mixin(m))),
         attributes: input.attributes ?? {},
@@ -321,6 +330,11 @@ function withEtag<T extends AnyEntityData>(entity: T, res: HttpResponse): Fetche
 function stripForWrite<T extends AnyEntityData>(entity: T): T {
   const { etag: _etag, actions: _actions, ...rest } = entity as T & { etag?: string };
   return rest as T;
+}
+
+function lastSegment(location: string): string {
+  const path = new URL(location, 'http://base.invalid').pathname.replace(/\/$/, '');
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }
 
 function invalid(message: string): OcciClientError {

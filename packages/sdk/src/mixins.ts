@@ -39,7 +39,8 @@ export function createMixinsApi(ctx: ClientContext): MixinsApi {
   const membership = (method: 'POST' | 'DELETE' | 'PUT') => async (mixin: string, locations: readonly string[], options: CallOptions = {}) => {
     const model = await ctx.model({ signal: options.signal });
     const path = model.locationOf(idOf(model.mixin(mixin)));
-    const encoded = ctx.wire.encode('association', locations.map((l) => ctx.http.resolve(l).toString()));
+    // Paths, not absolute URLs: they survive proxies and host-name differences on any server.
+    const encoded = ctx.wire.encode('association', locations.map((l) => ctx.http.resolve(l).pathname));
     await ctx.http.request({
       method,
       path,

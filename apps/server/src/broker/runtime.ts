@@ -52,6 +52,8 @@ export class BrokerRuntime {
   api: PluginApi | undefined;
   db: SqlDatabase | undefined;
   runner: JobRunner | undefined;
+  /** The last reconciliation's findings (unknown provider resources are reported here, never deleted). */
+  lastReconcile: import('./watch/reconcile').ReconcileReport | undefined;
 
   constructor(readonly options: BrokerPluginOptions) {
     this.clock = options.clock ?? Date.now;

@@ -77,16 +77,16 @@ export class Tenancy {
   private async context(args: { manager: EntityManager; options: WorkOptions; after: Array<() => void | Promise<void>> }): Promise<PluginContext> {
     const { manager, options, after } = args;
     const model = await this.modelFor(manager, options.principal);
-    let ctx: PluginContext;
-    const store = new TenantStore({ manager, principal: options.principal, model, hooks: this.hooks, context: () => ctx, ...(options.origin ? { origin: options.origin } : {}) });
-    ctx = {
+    const ctx = {
       principal: options.principal,
-      store,
       manager,
       model,
       log: options.log ?? this.deps.log,
-      afterCommit: (callback) => after.push(callback),
-    };
+      afterCommit: (callback: () => void | Promise<void>) => {
+        after.push(callback);
+      },
+    } as Omit<PluginContext, 'store'> as PluginContext;
+    ctx.store = new TenantStore({ manager, principal: options.principal, model, hooks: this.hooks, context: () => ctx, ...(options.origin ? { origin: options.origin } : {}) });
     return ctx;
   }
 }

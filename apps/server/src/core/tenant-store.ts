@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { OcciError, applicableActions, unwrap } from '@accords/occi';
 import type { AnyEntityData, Attributes, Kind, LinkData, Model, ResourceData } from '@accords/occi';
-import { serverError } from '../errors';
+import { WriteConflict } from '../errors';
 import type { Principal } from '../store/tenant-repo';
 import { deleteEntity, findEntity, insertEntity, listEntities, listLinksFrom, listLinksTouching, updateEntityIfVersion } from '../store/entity-repo';
 import type { PluginContext } from '../plugins/types';
@@ -199,6 +199,9 @@ export class TenantStore {
   async update(location: string, partial: Partial<AnyEntityData>, options: Preconditions = {}): Promise<Written> {
     const previous = await this.get(location);
     checkPreconditions(previous, options);
+    if (partial.id && partial.id !== previous.data.id) {
+      throw new OcciError('invalid_attribute', `occi.core.id "${partial.id}" differs from the id in the URL "${previous.data.id}"`, { location: { attribute: 'occi.core.id' } });
+    }
     if (partial.kind && partial.kind !== previous.data.kind) {
       throw new OcciError('invalid_attribute', `kind ${partial.kind} differs from the entity's kind ${previous.data.kind}`, { location: { attribute: 'kind' } });
     }
@@ -241,7 +244,7 @@ export class TenantStore {
     const location = previous.data.location!;
     const row = toRow(next, { tenantId: previous.tenantId, collection: splitLocation(location)!.collection, version: previous.version + 1, createdAt: previous.createdAt, updatedAt: now() });
     if (!(await updateEntityIfVersion(this.deps.manager, { row, expectedVersion: previous.version }))) {
-      throw serverError('precondition_failed', `${location} was changed by another request meanwhile (version ${previous.version} is gone)`, { location: { header: 'If-Match' } });
+      throw new WriteConflict(`${location} was changed by another request meanwhile (version ${previous.version} is gone)`);
     }
     return this.get(location);
   }
@@ -264,7 +267,7 @@ export class TenantStore {
       }
     }
     if (!(await deleteEntity(this.deps.manager, { tenantId: entity.tenantId, id: entity.data.id, expectedVersion: entity.version }))) {
-      throw serverError('precondition_failed', `${location} was changed by another request meanwhile`, { location: { header: 'If-Match' } });
+      throw new WriteConflict(`${location} was changed by another request meanwhile`);
     }
   }
 

@@ -1,5 +1,5 @@
-import { Kind, Mixin, OcciError, applicableActions } from '@accords/occi';
-import type { AnyEntityData, EntityCollection, LinkData, MediaType, ResourceData } from '@accords/occi';
+import { Kind, OcciError, applicableActions } from '@accords/occi';
+import type { Mixin, AnyEntityData, EntityCollection, LinkData, MediaType, ResourceData } from '@accords/occi';
 import { actOnEntity, resolveAction } from '../core/entity-actions';
 import { associate, dissociate, replaceMembership } from '../core/mixin-membership';
 import type { StoredEntity } from '../core/tenant-store';

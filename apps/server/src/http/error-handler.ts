@@ -43,6 +43,7 @@ export function renderError(error: AccordsError, accept: string | undefined): { 
  * @returns the error middleware
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
+  // eslint-disable-next-line max-params -- express recognises error middleware by its four parameters
   return (error: unknown, req, res, _next) => {
     const failure = toAccordsError(error);
     if (failure.status >= 500) (req.log ?? log).error({ err: error }, 'request failed');

@@ -24,7 +24,7 @@ export function filterOf(req: Request, context: { type: MediaType; model: Model 
   const attributes = req.headers['x-occi-attribute'];
   if (attributes !== undefined) {
     const extra = new URLSearchParams();
-    for (const value of splitHeader(attributes)) extra.append('attribute', value);
+    for (const header of Array.isArray(attributes) ? attributes : [attributes]) for (const value of splitHeader(header)) extra.append('attribute', value);
     filter.attributes.push(...parseFilter(extra).attributes);
   }
   return filter;

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { ServerLimits } from '../config/options';
 import type { Tenancy } from '../core/tenancy';
 import type { PluginContext } from '../plugins/types';
-import { serverError } from '../errors';
+import { WriteConflict, serverError } from '../errors';
 import { originOf, principalOf } from './exchange';
 import { queryInterface } from './query-routes';
 import { entityRoute } from './entity-routes';
@@ -17,6 +17,7 @@ export interface RouteContext {
   limits: ServerLimits;
 }
 
+const MAX_TRIES = 8;
 const QUERY_PATHS = new Set(['/-/', '/.well-known/org/ogf/occi/-/']);
 
 /**
@@ -30,12 +31,23 @@ export function occiRouter(deps: { tenancy: Tenancy; limits: ServerLimits }): Ro
   router.use(async (req, res) => {
     const deadline = Date.now() + deps.limits.requestTimeoutMs;
     const options = { principal: principalOf(res), log: req.log, origin: originOf(req), deadline };
-    const send = await deps.tenancy.run(options, async (ctx) => {
-      const route = { req, res, ctx, limits: deps.limits };
-      if (QUERY_PATHS.has(req.path)) return queryInterface(route);
-      if (req.path.endsWith('/')) return collectionRoute(route);
-      return entityRoute(route);
-    });
+    const attempt = () =>
+      deps.tenancy.run(options, async (ctx) => {
+        const route = { req, res, ctx, limits: deps.limits };
+        if (QUERY_PATHS.has(req.path)) return queryInterface(route);
+        if (req.path.endsWith('/')) return collectionRoute(route);
+        return entityRoute(route);
+      });
+    let send: Deferred | undefined;
+    for (let tries = 1; send === undefined; tries++) {
+      try {
+        send = await attempt();
+      } catch (error) {
+        // A lost race without If-Match is retried: the client asked for no particular version.
+        const retry = error instanceof WriteConflict && req.headers['if-match'] === undefined && tries < MAX_TRIES && Date.now() < deadline;
+        if (!retry) throw error;
+      }
+    }
     // Answers are composed inside the transaction and sent only once it has committed.
     send();
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startServer } from '../../src/index';
 import type { RunningServer, ServerOptions } from '../../src/index';
@@ -70,11 +71,11 @@ export function makeHarness(args: { backend: Backend['name']; server: RunningSer
       const res = await call('/tenant/', {
         method: 'POST',
         headers: { 'content-type': 'application/occi+json', accept: 'application/occi+json' },
-        body: JSON.stringify({ kind: 'http://schemas.accords.dev/occi/platform#tenant', attributes: { 'accords.tenant.name': name } }),
+        body: JSON.stringify({ id: randomUUID(), kind: 'http://schemas.accords.dev/occi/platform#tenant', attributes: { 'accords.tenant.name': name } }),
       });
       if (res.status !== 201) throw new Error(`creating tenant ${name}: ${res.status} ${await res.text()}`);
       const body = (await res.json()) as { id: string; attributes: Record<string, string> };
-      return { id: body.id, token: body.attributes['accords.tenant.token']!, location: res.headers.get('location')! };
+      return { id: body.id, token: body.attributes['accords.tenant.token']!, location: new URL(res.headers.get('location')!).pathname };
     },
   };
 }

@@ -12,7 +12,7 @@ export const STORAGE = `${INFRA}storage`;
 export const NETWORK = `${INFRA}network`;
 export const NETWORKINTERFACE = `${INFRA}networkinterface`;
 export const STORAGELINK = `${INFRA}storagelink`;
-export const COMPUTE_ACTION = `${INFRA}compute/action#`;
+export const COMPUTE_ACTION = 'http://schemas.ogf.org/occi/infrastructure/compute/action#';
 
 /**
  * Encodes a structure as a request in a rendering (body, or headers for text/occi).

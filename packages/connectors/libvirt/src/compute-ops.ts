@@ -181,12 +181,20 @@ export async function actCompute(ctx: OpsContext, target: { uuid: string; action
   return after;
 }
 
-/** Moves a stopped domain to another compute offer by editing its definition. */
+/**
+ * Moves a domain to another compute offer by editing its definition: a running domain is stopped
+ * (gracefully, then forcibly), redefined and started again, as a cloud's cold resize does.
+ */
 export async function resizeCompute(ctx: OpsContext, target: { uuid: string; offerId: string }, run: Run): Promise<ProvisionedResource> {
   const current = await readDomain(ctx, target.uuid, run);
   if (!current) throw notFound(ctx, `domain ${target.uuid}`, 'resize');
   const offer = await findOffer(ctx, target.offerId);
-  if (current.state !== 'inactive') throw new ConnectorError('conflict', `domain ${target.uuid} must be stopped to resize (it is ${current.state})`, { providerId: ctx.providerId, operation: 'resize' });
+  if (current.offerId === offer.id) return current;
+  if (current.state !== 'inactive' && current.state !== 'active') {
+    throw new ConnectorError('conflict', `domain ${target.uuid} is ${current.state}: resize needs it running or stopped`, { providerId: ctx.providerId, operation: 'resize' });
+  }
+  const wasRunning = current.state === 'active';
+  if (wasRunning) await actCompute(ctx, { uuid: target.uuid, action: { name: 'stop', mode: 'graceful' } }, run);
   const parsed = parseXml(await ctx.client.domainXml(target.uuid, run));
   if (!parsed.ok) throw new ConnectorError('unknown', `unreadable domain XML: ${parsed.issues[0]?.message}`, { providerId: ctx.providerId, operation: 'resize' });
   const root = parsed.value;
@@ -206,6 +214,7 @@ export async function resizeCompute(ctx: OpsContext, target: { uuid: string; off
   const meta = child(root, 'metadata')?.children.find((e) => e.name.endsWith('resource'));
   if (meta) meta.attributes.offer = offer.id;
   await ctx.client.defineDomainXml(renderXml(root), run);
+  if (wasRunning) await ctx.client.domainCommand('start', target.uuid, run);
   const after = await readDomain(ctx, target.uuid, run);
   if (!after) throw notFound(ctx, `domain ${target.uuid}`, 'resize');
   return after;

@@ -117,7 +117,7 @@ export class LibvirtConnector implements Connector {
       const info = await orUndefined(() => this.client.domain(uuid, run));
       if (info?.id === undefined) continue;
       load.usedCores += info.vcpus;
-      load.usedMemoryMiB += info.memoryMiB;
+      load.usedMemoryMiB += info.currentMemoryMiB;
     }
     return buildOffers(this.config, { node, load, asOf: new Date().toISOString() });
   }

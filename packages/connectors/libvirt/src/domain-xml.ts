@@ -53,6 +53,8 @@ export interface DomainInfo {
   /** Running id, absent when the domain is shut off. */
   id?: number;
   memoryMiB: number;
+  /** Memory the guest has now (balloon), MiB. */
+  currentMemoryMiB: number;
   vcpus: number;
   disks: { target: string; file?: string; pool?: string; volume?: string }[];
   interfaces: { network?: string; mac?: string }[];
@@ -158,12 +160,14 @@ export function parseDomainXml(xml: string): DomainParseResult {
   const uuid = textAt(root, 'uuid');
   if (!name || !uuid) return { ok: false, issues: [{ message: '<domain> without <name> or <uuid>' }] };
   const memory = child(root, 'memory');
+  const current = child(root, 'currentMemory') ?? memory;
   const devices = child(root, 'devices');
   const info: DomainInfo = {
     name,
     uuid,
     type: root.attributes.type ?? 'unknown',
     memoryMiB: memoryToMiB(memory?.text, memory?.attributes.unit),
+    currentMemoryMiB: memoryToMiB(current?.text, current?.attributes.unit),
     vcpus: Number(textAt(root, 'vcpu') ?? 0),
     disks: children(devices, 'disk')
       .filter((d) => (d.attributes.device ?? 'disk') === 'disk')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { OpenStackHttpError, requestJson } from './http';
 
 /** Keystone v3 credentials: a user's password scoped to a project, or an application credential. */
@@ -50,6 +51,19 @@ export interface KeystoneSessionOptions {
   timeoutMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * Tokens shared between sessions with the same endpoint and credentials (keyed by a hash that
+   * includes the secret). Default: one cache per process; `false` for none.
+   */
+  tokenCache?: Map<string, KeystoneToken> | false;
+}
+
+const SHARED_TOKENS = new Map<string, KeystoneToken>();
+
+/** The cache key of a set of credentials: a hash, so that neither the secret nor the user name sits in memory twice. */
+function cacheKey(authUrl: string, credentials: KeystoneCredentials, secret: string): string {
+  const { password: _p, secret: _s, ...identity } = credentials as Record<string, unknown>;
+  return createHash('sha256').update(JSON.stringify([authUrl, identity, secret])).digest('hex');
 }
 
 interface RawCatalogEntry {
@@ -98,6 +112,8 @@ export function parseCatalog(raw: RawCatalogEntry[] | undefined): CatalogEndpoin
 export class KeystoneSession {
   private readonly options: KeystoneSessionOptions;
   private token: KeystoneToken | undefined;
+  /** A token a service refused: never taken from the shared cache again. */
+  private rejected: KeystoneToken | undefined;
   private pending: Promise<KeystoneToken> | undefined;
 
   constructor(options: KeystoneSessionOptions) {
@@ -117,7 +133,10 @@ export class KeystoneSession {
 
   /** Forgets the current token (after a 401) so the next call authenticates again. */
   invalidate(token?: KeystoneToken): void {
-    if (!token || this.token === token) this.token = undefined;
+    if (!token || this.token === token) {
+      this.rejected = this.token;
+      this.token = undefined;
+    }
   }
 
   /** Authenticates now; concurrent callers share the same request. */
@@ -133,6 +152,13 @@ export class KeystoneSession {
   private async issue(signal?: AbortSignal): Promise<KeystoneToken> {
     const creds = this.options.credentials;
     const secret = creds.kind === 'password' ? await creds.password() : await creds.secret();
+    const cache = this.options.tokenCache === false ? undefined : (this.options.tokenCache ?? SHARED_TOKENS);
+    const key = cache ? cacheKey(this.options.authUrl, creds, secret) : '';
+    const cached = cache?.get(key);
+    if (cached && cached !== this.rejected && cached.expiresAt - (this.options.renewBeforeMs ?? 5 * 60_000) > this.now()) {
+      this.token = cached;
+      return cached;
+    }
     const url = `${this.options.authUrl.replace(/\/+$/, '')}/auth/tokens`;
     const res = await requestJson<{ token: { expires_at: string; project?: { id: string }; catalog?: RawCatalogEntry[] } }>({
       method: 'POST',
@@ -151,6 +177,7 @@ export class KeystoneSession {
       catalog: parseCatalog(res.body.token.catalog),
     };
     this.token = token;
+    cache?.set(key, token);
     return token;
   }
 

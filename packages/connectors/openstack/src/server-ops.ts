@@ -121,7 +121,8 @@ export async function actServer(ctx: OsContext, target: { region: string; id: st
     const imageName = action.imageName ?? `${server.name}-save-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     const { imageId } = await clients.nova.action(target.id, { createImage: { name: imageName, metadata: { accords_source: target.id } } }, run);
     const after = await waitSettled(ctx, clients, { id: target.id, run });
-    return { ...serverResource(region, after), attributes: { ...serverResource(region, after).attributes, 'accords.openstack.savedImage': imageId, 'accords.openstack.savedImageName': imageName } };
+    const resource = serverResource(region, after);
+    return { ...resource, attributes: { ...resource.attributes, ...(imageId ? { 'accords.openstack.savedImage': imageId } : {}), 'accords.openstack.savedImageName': imageName } };
   }
   if (!['start', 'stop', 'restart', 'suspend', 'resume'].includes(action.name)) {
     throw new ConnectorError('unsupported', `compute has no action '${action.name}' on OpenStack`, { providerId: ctx.providerId, operation: 'act' });

@@ -59,3 +59,17 @@ export async function createFixtures(session: KeystoneSession): Promise<Fixtures
     },
   };
 }
+
+/** The connector configuration the tests use: the admin project of the test cloud, priced by formula. */
+export function testConfig(overrides: Record<string, unknown> = {}) {
+  const env = osEnv();
+  return {
+    providerId: 'accords-test',
+    authUrl: env.authUrl,
+    credentials: { kind: 'password' as const, username: env.username, projectName: env.projectName, userDomainName: env.userDomainName, projectDomainName: env.projectDomainName, password: 'env:OS_PASSWORD' },
+    regions: { [env.region]: { country: 'FR', city: 'Paris', coordinates: { lat: 48.86, lon: 2.35 }, timeZone: 'Europe/Paris', pue: 1.3, renewableShare: 0.2 } },
+    pricing: { currency: 'EUR', coreHour: 0.02, memoryGiBHour: 0.01 },
+    settleTimeoutMs: 120_000,
+    ...overrides,
+  };
+}

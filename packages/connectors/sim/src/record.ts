@@ -12,6 +12,8 @@ export interface SimRecord {
   /** Price per hour locked at creation (compute), in the offer's currency. */
   pricePerHour: number;
   createdAt: number;
+  /** `createdAt` as RFC 3339, rendered once. */
+  createdAtIso: string;
   timeline: Timeline;
   /** When the resource stops existing (after a delete). */
   deletedAt?: number;
@@ -39,7 +41,7 @@ export function render(rec: SimRecord, context: { providerId: string; now: numbe
     state: rec.timeline.stateAt(context.now),
     attributes: { ...rec.attributes },
     addresses: [...rec.addresses],
-    createdAt: new Date(rec.createdAt).toISOString(),
+    createdAt: rec.createdAtIso,
     idempotencyKey: rec.spec.idempotencyKey,
   };
   if (rec.offer) out.offerId = rec.offer.id;

@@ -157,11 +157,12 @@ export function createSimConnector(options: SimOptions = {}): SimConnector {
     const rec: SimRecord = {
       id: `${spec.kind === 'compute' ? 'vm' : spec.kind === 'storage' ? 'vol' : 'net'}-${ids.hex(16)}`,
       kind: spec.kind,
-      spec: structuredClone(spec),
+      spec: { ...spec, ...(spec.labels ? { labels: { ...spec.labels } } : {}) },
       regionId: spec.regionId,
       offer,
       pricePerHour: offer ? price(offer, t) : 0,
       createdAt: t,
+      createdAtIso: iso(t),
       timeline: new Timeline(t, 'pending'),
       utilisation: Math.round((0.1 + 0.8 * workload.next()) * 1000) / 1000,
       addresses: spec.kind === 'compute' ? [`10.${regions.indexOf(region) + 1}.${(n >> 8) & 255}.${n & 255}`] : [],

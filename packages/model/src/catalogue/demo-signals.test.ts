@@ -5,7 +5,7 @@ import { DEMO_REGIONS } from './sites';
 import { validate } from '../validate/validate';
 
 const YEAR = { from: '2026-01-01T00:00:00Z', hours: 8760 };
-const mean = (xs: ArrayLike<number>) => Array.prototype.reduce.call(xs, (a: number, b: number) => a + b, 0) as number / xs.length;
+const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / xs.length;
 
 describe('demoSignals', () => {
   it('gives one valid, labelled, hourly series per zone and metric', () => {

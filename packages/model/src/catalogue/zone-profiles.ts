@@ -17,41 +17,41 @@ export interface ZoneProfile {
   priceEURPerMWh: number;
 }
 
-const P = (season: number, demand: number, solar: number, weather: number, price: number): ZoneProfile => ({
-  season,
-  demand,
-  solar,
-  weather,
-  priceEURPerMWh: price,
-});
+type Row = [season: number, demand: number, solar: number, weather: number, priceEURPerMWh: number];
 
-/** Profiles by ISO 3166-1 alpha-2 country code. */
-export const ZONE_PROFILES: Readonly<Record<string, ZoneProfile>> = {
-  US: P(0.06, 0.08, 0.1, 0.08, 40),
-  CA: P(0.1, 0.05, 0.03, 0.06, 30),
-  BR: P(0.15, 0.05, 0.05, 0.08, 30),
-  CL: P(0.05, 0.05, 0.35, 0.05, 60),
-  IE: P(0.08, 0.08, 0.05, 0.3, 100),
-  GB: P(0.1, 0.08, 0.1, 0.25, 85),
-  FR: P(0.15, 0.1, 0.08, 0.06, 58),
-  DE: P(0.1, 0.06, 0.25, 0.2, 78),
-  NL: P(0.08, 0.05, 0.18, 0.2, 77),
-  PL: P(0.05, 0.04, 0.08, 0.08, 100),
-  ES: P(0.05, 0.05, 0.35, 0.15, 63),
-  IT: P(0.05, 0.06, 0.2, 0.06, 108),
-  SE: P(0.2, 0.08, 0.02, 0.15, 36),
-  FI: P(0.2, 0.08, 0.03, 0.2, 45),
-  NO: P(0.2, 0.06, 0.01, 0.1, 40),
-  IS: P(0.05, 0.03, 0, 0.02, 35),
-  CH: P(0.2, 0.06, 0.06, 0.05, 80),
-  JP: P(0.05, 0.07, 0.12, 0.04, 80),
-  KR: P(0.05, 0.06, 0.08, 0.03, 100),
-  SG: P(0.01, 0.03, 0.02, 0.01, 150),
-  IN: P(0.05, 0.05, 0.12, 0.05, 55),
-  AU: P(0.06, 0.06, 0.3, 0.1, 75),
-  ZA: P(0.03, 0.05, 0.06, 0.03, 60),
-  AE: P(0.05, 0.05, 0.1, 0.02, 50),
+const toProfile = ([season, demand, solar, weather, priceEURPerMWh]: Row): ZoneProfile => ({ season, demand, solar, weather, priceEURPerMWh });
+
+const ROWS: Record<string, Row> = {
+  US: [0.06, 0.08, 0.1, 0.08, 40],
+  CA: [0.1, 0.05, 0.03, 0.06, 30],
+  BR: [0.15, 0.05, 0.05, 0.08, 30],
+  CL: [0.05, 0.05, 0.35, 0.05, 60],
+  IE: [0.08, 0.08, 0.05, 0.3, 100],
+  GB: [0.1, 0.08, 0.1, 0.25, 85],
+  FR: [0.15, 0.1, 0.08, 0.06, 58],
+  DE: [0.1, 0.06, 0.25, 0.2, 78],
+  NL: [0.08, 0.05, 0.18, 0.2, 77],
+  PL: [0.05, 0.04, 0.08, 0.08, 100],
+  ES: [0.05, 0.05, 0.35, 0.15, 63],
+  IT: [0.05, 0.06, 0.2, 0.06, 108],
+  SE: [0.2, 0.08, 0.02, 0.15, 36],
+  FI: [0.2, 0.08, 0.03, 0.2, 45],
+  NO: [0.2, 0.06, 0.01, 0.1, 40],
+  IS: [0.05, 0.03, 0, 0.02, 35],
+  CH: [0.2, 0.06, 0.06, 0.05, 80],
+  JP: [0.05, 0.07, 0.12, 0.04, 80],
+  KR: [0.05, 0.06, 0.08, 0.03, 100],
+  SG: [0.01, 0.03, 0.02, 0.01, 150],
+  IN: [0.05, 0.05, 0.12, 0.05, 55],
+  AU: [0.06, 0.06, 0.3, 0.1, 75],
+  ZA: [0.03, 0.05, 0.06, 0.03, 60],
+  AE: [0.05, 0.05, 0.1, 0.02, 50],
 };
 
+/** Profiles by ISO 3166-1 alpha-2 country code. */
+export const ZONE_PROFILES: Readonly<Record<string, ZoneProfile>> = Object.fromEntries(
+  Object.entries(ROWS).map(([country, row]) => [country, toProfile(row)]),
+);
+
 /** Profile used for a country without its own entry. */
-export const DEFAULT_PROFILE: ZoneProfile = P(0.08, 0.06, 0.1, 0.08, 70);
+export const DEFAULT_PROFILE: ZoneProfile = toProfile([0.08, 0.06, 0.1, 0.08, 70]);

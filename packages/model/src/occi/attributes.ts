@@ -41,7 +41,7 @@ export function attributeName(mapping: OcciMapping, property: string): string {
 function skipped(mapping: OcciMapping, property: string): boolean {
   if (property === 'id' && mapping.idIsEntityId) return true;
   if (mapping.rename?.[property]?.startsWith('occi.')) return true;
-  if (mapping.type === 'ProvisionedResource') return ['kind', 'name', 'state', 'attributes'].includes(property);
+  if (mapping.type === 'ProvisionedResource') return ['kind', 'name', 'attributes'].includes(property);
   return false;
 }
 

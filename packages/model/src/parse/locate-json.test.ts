@@ -35,7 +35,7 @@ describe('locateJson', () => {
         // A member's pointer lands on its key: skip `"key":` before parsing the value.
         const rest = pointer === '' || parentIsArray ? text.slice(at) : text.slice(at).replace(/^"(?:[^"\\]|\\.)*"\s*:\s*/, '');
         const token = rest.match(/^(?:"(?:[^"\\]|\\.)*"|-?[\d.eE+-]+|true|false|null)/)?.[0];
-        if (token !== undefined && (expected === null || typeof expected !== 'object')) expect(JSON.parse(token)).toEqual(expected);
+        if (token !== undefined && (expected === null || typeof expected !== 'object')) expect(JSON.parse(token)).toEqual(JSON.parse(JSON.stringify(expected)));
         else expect(rest[0]).toBe(Array.isArray(expected) ? '[' : '{');
       }),
       { numRuns: 400 },

@@ -6,27 +6,15 @@ import type { ParseOptions, Structure, StructureMap } from '../render/structures
 import { specFromJson } from './attribute-json';
 import type { JsonAttributeDefinition } from './attribute-json';
 import { validateJsonSchema } from './json-schema';
+import { locateJsonError } from './json-locate';
 import { fastValidate } from './json-validate';
 
 type Json = Record<string, unknown>;
 
 function syntaxError(body: string, error: unknown): OcciError {
   const message = (error as Error)?.message ?? String(error);
-  const m = /position (\d+)/.exec(message);
-  const loc: { line?: number; column?: number; pointer?: string } = {};
-  if (m) {
-    const pos = Number(m[1]);
-    const before = body.slice(0, pos);
-    loc.line = before.split('\n').length;
-    loc.column = pos - before.lastIndexOf('\n');
-  } else {
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    if (lc) {
-      loc.line = Number(lc[1]);
-      loc.column = Number(lc[2]);
-    }
-  }
-  return new OcciError('parse_error', `invalid JSON: ${message}`, { location: loc, cause: error });
+  const where = locateJsonError(body);
+  return new OcciError('parse_error', `invalid JSON${where ? ` at line ${where.line}, column ${where.column}` : ''}: ${message.split('\n')[0]}`, { location: where ?? {}, cause: error });
 }
 
 const CORE_FIELDS = ['occi.core.id', 'occi.core.title', 'occi.core.summary', 'occi.core.source', 'occi.core.target'];

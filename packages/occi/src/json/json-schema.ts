@@ -40,6 +40,9 @@ function toIssue(error: ErrorObject): Issue {
     const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
     pointer += '/' + extra.replace(/~/g, '~0').replace(/\//g, '~1');
     message = 'is not allowed here';
+  } else if (error.propertyName !== undefined) {
+    pointer += '/' + error.propertyName.replace(/~/g, '~0').replace(/\//g, '~1');
+    message = 'is not a valid name';
   } else if (error.keyword === 'required') {
     const missing = String((error.params as { missingProperty?: string }).missingProperty);
     pointer += '/' + missing;
@@ -63,6 +66,9 @@ export function validateJsonSchema(structure: Structure, value: unknown): Result
   const fn = validatorFor(structure);
   if (fn(value)) return ok(value);
   const seen = new Set<string>();
-  const issues = (fn.errors ?? []).map(toIssue).filter((i) => !seen.has(i.message) && seen.add(i.message));
+  const issues = (fn.errors ?? [])
+    .filter((e) => e.keyword !== 'propertyNames')
+    .map(toIssue)
+    .filter((i) => !seen.has(i.message) && seen.add(i.message));
   return fail(issues);
 }

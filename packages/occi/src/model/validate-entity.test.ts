@@ -43,7 +43,8 @@ describe('Model.validateEntity', () => {
 
   it('merges a partial update over the previous state and adds mixins', () => {
     const previous: ResourceData = { id: 'c', kind: KIND.compute, mixins: [MIXIN.osTpl], title: 'vm', attributes: { 'occi.compute.cores': 1, 'occi.compute.state': 'active' }, links: [] };
-    const r = model.validateEntity({ id: 'c', kind: KIND.compute, mixins: [MIXIN.sshKey], attributes: { 'occi.compute.memory': 2, 'occi.credentials.ssh.publickey': 'ssh-ed25519 AAAA' }, links: [] }, { mode: 'update', previous });
+    const patch: ResourceData = { id: 'c', kind: KIND.compute, mixins: [MIXIN.sshKey], attributes: { 'occi.compute.memory': 2, 'occi.credentials.ssh.publickey': 'ssh-ed25519 AAAA' }, links: [] };
+    const r = model.validateEntity(patch, { mode: 'update', previous });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.mixins).toEqual([MIXIN.osTpl, MIXIN.sshKey]);

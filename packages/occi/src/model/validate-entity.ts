@@ -130,8 +130,15 @@ function immutableAllowed(args: { def: AttributeDefinition; value: AttributeValu
 
 function checkLink(args: { link: LinkData; previous?: LinkData; issues: Issue[]; pointer: string }): void {
   const { link, issues, pointer } = args;
+  const nested = /\/links\/\d+$/.test(pointer);
   for (const end of ['source', 'target'] as const) {
     const value = link[end];
+    if (typeof value !== 'object' || value === null) {
+      issues.push(issue('missing_attribute', `occi.core.${end}`, { message: 'is required (required)', pointer: `${pointer}/${end}` }));
+      continue;
+    }
+    // The source of a link rendered inside a resource is that resource.
+    if (nested && end === 'source' && value.location === '') continue;
     if (typeof value.location !== 'string' || value.location.length === 0) issues.push(issue('missing_attribute', `occi.core.${end}`, { message: 'is required (required)', pointer: `${pointer}/${end}/location` }));
     if (value.kind !== undefined && typeof value.kind !== 'string') issues.push(issue('invalid_attribute', `occi.core.${end}.kind`, { message: 'must be a category identifier (type)', pointer: `${pointer}/${end}/kind` }));
   }

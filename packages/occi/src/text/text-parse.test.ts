@@ -119,7 +119,7 @@ describe('text parsing errors say where', () => {
 
   it('rejects bad categories and structures', () => {
     expect(catch_(() => parse('categories', 'text/plain', { headers: {}, body: 'Category: compute; class="kind"' })).message).toMatch(/scheme is required/);
-    expect(catch_(() => parse('categories', 'text/plain', { headers: {}, body: 'Category: compute; scheme="http://x#"; class="thing"' })).location).toMatchObject({ line: 1, column: 36 });
+    expect(catch_(() => parse('categories', 'text/plain', { headers: {}, body: 'Category: compute; scheme="http://x#"; class="thing"' })).location).toMatchObject({ line: 1, column: 40 });
     expect(catch_(() => parse('categories', 'text/plain', { headers: {}, body: 'Category: compute; scheme="http://x#"' })).message).toMatch(/class is required/);
     expect(catch_(() => parse('resource', 'text/plain', { headers: {}, body: 'X-OCCI-Attribute: a=1' })).code).toBe('missing_attribute');
     expect(catch_(() => parse('resource', 'text/plain', { headers: {}, body: `Category: a; scheme="http://x#"; class="kind"\nCategory: b; scheme="http://x#"; class="kind"` })).message).toMatch(/exactly one kind/);

@@ -13,11 +13,15 @@ export interface Catalogue {
   regionIdx: Map<string, number>;
   providerIdx: Map<string, number>;
   archCodes: Map<string, number>;
+  gpuModelCodes: Map<string, number>;
   currencyCodes: Map<string, number>;
   vcpu: Float64Array;
   mem: Float64Array;
   gpus: Float64Array;
   arch: Int32Array;
+  /** GPU model code, -1 when unnamed. */
+  gpuModel: Int32Array;
+  dedicated: Uint8Array;
   price: Float64Array;
   availability: Float64Array;
   /** (1 - availability) / 0.01 capped at 1: the availability score. */
@@ -63,7 +67,8 @@ export function compileCatalogue(input: { offers: readonly OfferInput[]; regions
   const n = offers.length;
   const c: Catalogue = {
     offers, regions, providers, n, offerIdx, regionIdx, providerIdx,
-    archCodes: new Map(), currencyCodes: new Map(),
+    archCodes: new Map(), gpuModelCodes: new Map(), currencyCodes: new Map(),
+    gpuModel: new Int32Array(n), dedicated: new Uint8Array(n),
     vcpu: new Float64Array(n), mem: new Float64Array(n), gpus: new Float64Array(n), arch: new Int32Array(n),
     price: new Float64Array(n), availability: new Float64Array(n), availCost: new Float64Array(n),
     capacity: new Float64Array(n), spot: new Uint8Array(n), currency: new Int32Array(n),
@@ -153,6 +158,8 @@ function compileOffer(c: Catalogue, a: { o: OfferInput; i: number; issues: Input
   c.mem[i] = o.memoryGiB;
   c.gpus[i] = gpus;
   c.arch[i] = code(c.archCodes, canonicalArch(o.architecture));
+  c.gpuModel[i] = o.gpuModel ? code(c.gpuModelCodes, o.gpuModel.toUpperCase()) : -1;
+  c.dedicated[i] = o.share === 'dedicated' ? 1 : 0;
   c.price[i] = o.pricePerHour;
   c.availability[i] = avail;
   c.availCost[i] = availabilityCost(avail);

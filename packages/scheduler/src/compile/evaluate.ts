@@ -14,7 +14,8 @@ export function failMask(cat: Catalogue, q: Query, o: number): number {
   let m = 0;
   if ((cat.vcpu[o] as number) < q.cores || (cat.mem[o] as number) < q.mem) m |= BIT.resources;
   if (cat.arch[o] !== q.arch) m |= BIT.architecture;
-  if ((cat.gpus[o] as number) < q.gpus) m |= BIT.gpus;
+  if ((cat.gpus[o] as number) < q.gpus || (q.gpuModel !== -1 && cat.gpuModel[o] !== q.gpuModel)) m |= BIT.gpus;
+  if (q.dedicated && cat.dedicated[o] === 0) m |= BIT.tenancy;
   if (cat.spot[o] === 1 && !q.spotOk) m |= BIT.market;
   if (q.currency !== -1 && cat.currency[o] !== q.currency) m |= BIT.currency;
   m |= q.regionFail[cat.region[o] as number] as number;

@@ -10,6 +10,11 @@ export function nodeGpus(node: NodeInput): number {
   return typeof node.gpus === 'number' ? node.gpus : (node.gpus?.count ?? 0);
 }
 
+/** GPU model a node asks for, if any. */
+export function gpuModelOf(node: NodeInput): string | undefined {
+  return typeof node.gpus === 'object' ? node.gpus.model : undefined;
+}
+
 /** A node's size in vCPU-equivalents: the unit of the objective. */
 export function nodeSize(node: NodeInput): number {
   return Math.max(1, node.cores + VCPU_PER_GPU * nodeGpus(node));
@@ -23,6 +28,9 @@ export interface Query {
   cores: number;
   mem: number;
   gpus: number;
+  /** GPU model code: -1 any, -2 when no offer has it. */
+  gpuModel: number;
+  dedicated: boolean;
   /** Architecture code, -2 when no offer has it. */
   arch: number;
   spotOk: boolean;
@@ -71,6 +79,8 @@ export function buildQuery(a: {
     mem: node.memoryGiB,
     gpus: nodeGpus(node),
     arch: cat.archCodes.get(canonicalArch(node.architecture)) ?? -2,
+    gpuModel: gpuModelOf(node) ? (cat.gpuModelCodes.get(gpuModelOf(node)!.toUpperCase()) ?? -2) : -1,
+    dedicated: node.share === 'dedicated',
     spotOk: tc.terms.allowSpot === true || node.deferrable?.interruptible === true,
     currency: tc.currency,
     priceCeiling: tc.terms.priceCeilingPerHour ?? Infinity,

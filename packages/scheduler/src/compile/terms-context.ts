@@ -63,7 +63,7 @@ export function buildTermsContext(a: { cat: Catalogue; terms: TermsInput; signal
     if (users.length > 0) {
       const lat = latencyToUsers(region.coordinates, users);
       ctx.regionLatScore[r] = lat.meanMs / LATENCY_REF_MS;
-      if (terms.latency?.maxMs !== undefined && lat.maxMs > terms.latency.maxMs) fail |= BIT.latency;
+      if (terms.latency?.maxMs !== undefined && lat.minMs > terms.latency.maxMs) fail |= BIT.latency;
     }
     const zone = cat.regionZone[r]!;
     const win = { fromHour: a.fromHour, hours: a.hours };
@@ -84,8 +84,7 @@ export function buildTermsContext(a: { cat: Catalogue; terms: TermsInput; signal
 
 /**
  * Region bits of the provider, jurisdiction and data-classification filters for a policy.
- * Confidential and restricted data need an allow list, and the provider's home jurisdiction
- * must be allowed too.
+ * Confidential and restricted data need an allow list (and then stay inside it).
  */
 export function policyBits(cat: Catalogue, terms: Pick<TermsInput, 'providers' | 'jurisdictions' | 'dataClassification'>): Uint16Array {
   const nR = cat.regions.length;
@@ -97,16 +96,11 @@ export function policyBits(cat: Catalogue, terms: Pick<TermsInput, 'providers' |
   const strict = terms.dataClassification === 'confidential' || terms.dataClassification === 'restricted';
   for (let r = 0; r < nR; r++) {
     const region = cat.regions[r]!;
-    const provider = cat.providers[cat.regionProvider[r]!];
     let fail = 0;
     if ((allowP && !allowP.has(region.providerId)) || denyP.has(region.providerId)) fail |= BIT.provider;
     const country = cat.regionCountry[r]!;
     if ((allowJ && !allowJ.has(country)) || denyJ.has(country)) fail |= BIT.jurisdiction;
-    if (strict) {
-      const home = provider?.country?.toUpperCase();
-      const homeOk = home !== undefined && (!allowJ || allowJ.has(home)) && !denyJ.has(home);
-      if (!homeOk || !allowJ) fail |= BIT['data-classification'];
-    }
+    if (strict && !allowJ) fail |= BIT['data-classification'];
     out[r] = fail;
   }
   return out;

@@ -3,6 +3,7 @@ export const FILTER_NAMES = [
   'resources',
   'architecture',
   'gpus',
+  'tenancy',
   'market',
   'currency',
   'provider',

@@ -143,7 +143,7 @@ export class OfferIndex {
   search(q: Query, top: TopK): void {
     const cat = this.cat;
     const nr = cat.regions.length;
-    if (q.arch === -2) return;
+    if (q.arch === -2 || q.gpuModel === -2) return;
     const demandPower = Number.isNaN(q.fixedPowerKW) ? estimatePowerKW({ vcpu: q.cores, memoryGiB: q.mem, gpus: q.gpus }) : q.fixedPowerKW;
     let m = 0;
     for (let r = 0; r < nr; r++) {
@@ -151,9 +151,21 @@ export class OfferIndex {
       this.regionKey[r] = q.kCarbon * (demandPower * q.regionFactor[r]!) + q.kLat * q.regionLat[r]! + q.kHeat * q.heatCost[r]!;
       this.regionOrder[m++] = r;
     }
-    const order = Array.from(this.regionOrder.subarray(0, m)).sort((a, b) => this.regionKey[a]! - this.regionKey[b]! || a - b);
+    const order = this.regionOrder;
+    const key = this.regionKey;
+    for (let x = 1; x < m; x++) {
+      const r = order[x]!;
+      const kr = key[r]!;
+      let y = x - 1;
+      while (y >= 0 && (key[order[y]!]! > kr || (key[order[y]!]! === kr && order[y]! > r))) {
+        order[y + 1] = order[y]!;
+        y--;
+      }
+      order[y + 1] = r;
+    }
     const usePlugins = q.plugins.filters.length > 0 || q.plugins.scorers.length > 0;
-    for (const r of order) {
+    for (let ri = 0; ri < m; ri++) {
+      const r = order[ri]!;
       const carbonLb = q.kCarbon * (demandPower * q.regionFactor[r]!);
       const lat = q.kLat * q.regionLat[r]!;
       const heat = q.kHeat * q.heatCost[r]!;
@@ -175,6 +187,7 @@ export class OfferIndex {
           if (price > q.priceCeiling) break;
           if (q.kPrice * price + carbon + lat + heat + avail > top.threshold()) break;
           if (cat.spot[o] === 1 && !q.spotOk) continue;
+          if ((q.gpuModel !== -1 && cat.gpuModel[o] !== q.gpuModel) || (q.dedicated && cat.dedicated[o] === 0)) continue;
           if (q.currency !== -1 && cat.currency[o] !== q.currency) continue;
           if (cat.availability[o]! < q.minAvail || q.capacity[o]! < 1) continue;
           if (usePlugins && q.plugins.filters.length > 0 && pluginFail(cat, q, o) !== -1) continue;

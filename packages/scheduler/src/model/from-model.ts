@@ -20,7 +20,8 @@ export function nodeFromModel(n: ManifestNode, a: { nowMs: number; batchSlackHou
   return {
     id: n.name, cores: n.cores, memoryGiB: n.memoryGiB, source: n,
     ...(n.architecture ? { architecture: n.architecture } : {}),
-    ...(n.gpus ? { gpus: n.gpus.count } : {}),
+    ...(n.gpus ? { gpus: { count: n.gpus.count, ...(n.gpus.model ? { model: n.gpus.model } : {}) } } : {}),
+    ...(n.share ? { share: n.share } : {}),
     ...(n.count ? { count: { min: n.count.min ?? n.count.initial, initial: n.count.initial, ...(n.count.max !== undefined ? { max: n.count.max } : {}) } } : {}),
     ...(deferrable ? { deferrable } : {}),
     ...(n.jurisdiction ? { jurisdictions: { ...(n.jurisdiction.allowed ? { allow: n.jurisdiction.allowed } : {}), ...(n.jurisdiction.forbidden ? { deny: n.jurisdiction.forbidden } : {}) } } : {}),
@@ -91,6 +92,8 @@ export function offerFromModel(o: Offer): OfferInput {
     id: o.id, providerId: o.providerId, regionId: o.regionId, instanceType: o.instanceType, vcpu: o.vcpu, memoryGiB: o.memoryGiB,
     gpus: o.gpus, architecture: o.architecture, pricePerHour: o.pricePerHour, currency: o.currency, market: o.market,
     availability: o.availability / 100, capacity: o.capacity, asOf: o.asOf, source: o,
+    ...(o.gpuModel ? { gpuModel: o.gpuModel } : {}),
+    ...(o.share ? { share: o.share } : {}),
     ...(o.powerWatts !== undefined ? { powerWatts: o.powerWatts } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configPath, resolveConfig } from './config';
-import { CliError } from './exit-codes';
+import type { CliError } from './exit-codes';
 
 function configFile(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'accords-config-'));

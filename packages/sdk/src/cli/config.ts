@@ -96,7 +96,8 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
   const token = pick('token');
   const user = pick('user');
   // A token given closer to the command wins over a user from further away, and the reverse.
-  if (token && (!user || precedence(sources, profile, file, 'token') <= precedence(sources, profile, file, 'user'))) resolved.token = token;
+  const rank = (key: 'token' | 'user'): number => precedence({ sources, profile, file, key });
+  if (token && (!user || rank('token') <= rank('user'))) resolved.token = token;
   else if (user) {
     const colon = user.indexOf(':');
     if (colon < 1) throw invalid('--user must be user:password');
@@ -110,7 +111,8 @@ interface ConfigFile extends ConnectionSettings {
   profiles?: Record<string, ConnectionSettings>;
 }
 
-function precedence(sources: ConfigSources, profile: ConnectionSettings, file: ConfigFile | undefined, key: 'token' | 'user'): number {
+function precedence(input: { sources: ConfigSources; profile: ConnectionSettings; file: ConfigFile | undefined; key: 'token' | 'user' }): number {
+  const { sources, profile, file, key } = input;
   const envKey = key === 'token' ? 'ACCORDS_TOKEN' : 'ACCORDS_USER';
   if (sources.flags[key]) return 0;
   if (sources.env[envKey]) return 1;
@@ -142,18 +144,19 @@ function readConfigFile(path: string, explicit: boolean): ConfigFile | undefined
   };
   if (typeof value !== 'object' || Array.isArray(value)) throw invalid(`${path}: the config file must be a mapping of settings`);
   const file = value as Record<string, unknown>;
-  checkSettings(file, [], where, ['profile', 'profiles']);
+  checkSettings({ settings: file, at: [], where, extra: ['profile', 'profiles'] });
   if (file.profiles !== undefined) {
     if (typeof file.profiles !== 'object' || file.profiles === null || Array.isArray(file.profiles)) throw invalid(`${where(['profiles'])}: profiles must be a mapping of names to settings`);
     for (const [name, settings] of Object.entries(file.profiles)) {
       if (typeof settings !== 'object' || settings === null) throw invalid(`${where(['profiles', name])}: profile ${name} must be a mapping`);
-      checkSettings(settings as Record<string, unknown>, ['profiles', name], where, []);
+      checkSettings({ settings: settings as Record<string, unknown>, at: ['profiles', name], where, extra: [] });
     }
   }
   return file as ConfigFile;
 }
 
-function checkSettings(settings: Record<string, unknown>, at: string[], where: (p: (string | number)[]) => string, extra: string[]): void {
+function checkSettings(input: { settings: Record<string, unknown>; at: string[]; where: (p: (string | number)[]) => string; extra: string[] }): void {
+  const { settings, at, where, extra } = input;
   for (const [key, v] of Object.entries(settings)) {
     const keyPath = [...at, key];
     if (!(KEYS as readonly string[]).includes(key) && !extra.includes(key)) {

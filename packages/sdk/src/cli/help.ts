@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { CliError, ExitCode } from './exit-codes';
 
 /**
@@ -39,4 +40,14 @@ export function positiveInteger(flag: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw usageError(`${flag} must be a positive integer, got "${text}"`);
   return n;
+}
+
+/**
+ * Adapts a command handler to commander's calling convention (the arguments, then the options,
+ * then the command), so that handlers take the positional arguments as one tuple.
+ * @param handler - receives the positional arguments and the command
+ * @returns the function to pass to `.action()`
+ */
+export function withArgs<A extends unknown[]>(handler: (args: A, command: Command) => Promise<void>): (...all: unknown[]) => Promise<void> {
+  return (...all) => handler(all.slice(0, -2) as A, all.at(-1) as Command);
 }

@@ -2,6 +2,13 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { OutputMode } from './config';
 
+// Columns separated by two spaces, no frame: easy to read, and to copy a location from.
+const BORDERLESS = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+};
+
 /** Where the CLI writes, and what it knows about the terminal. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
@@ -54,12 +61,12 @@ export function createPrinter(options: { mode: OutputMode; io: CliIo; color: boo
       if (rows.length === 0) return void io.stderr.write(`${colors.dim('(none)')}\n`);
       const table = new Table({
         head: columns.map((c) => colors.bold(c.header)),
-        style: { head: [], border: [], compact: true },
+        style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
         colAligns: columns.map((c) => (c.numeric ? 'right' : 'left')),
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+        chars: BORDERLESS,
       });
       for (const row of rows) table.push(columns.map((c) => plain(c.value(row))));
-      out(table.toString());
+      out(table.toString().split('\n').map((l) => l.trimEnd()).join('\n'));
     },
     record(pairs, json) {
       if (mode === 'json') return out(JSON.stringify(json, null, 2));

@@ -36,7 +36,7 @@ export function buildProgram(env: CliEnvironment): Command {
       'after',
       `${examples([
         'accords model --kinds',
-        'accords create compute -a occi.compute.cores=2 -t debian',
+        'accords create compute -a occi.compute.cores=2 -t debian_12',
         'accords list compute -o json',
         'accords deploy docs/examples/web-shop.yaml',
         'ACCORDS_URL=https://broker.example.org accords status /agreement/0c3…',

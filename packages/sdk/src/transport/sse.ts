@@ -25,12 +25,13 @@ export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncG
       queue.push(event);
     },
   });
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      parser.feed(value);
+      parser.feed(decoder.decode(value, { stream: true }));
       while (queue.length > 0) yield queue.shift()!;
     }
   } finally {

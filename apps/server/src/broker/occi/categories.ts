@@ -18,9 +18,11 @@ export const BROKER_CATEGORIES: CategoryCollection = {
     {
       scheme: BROKER, term: 'manifest', title: 'Manifest: what a user needs and on what terms', parent: KIND_IDS.resource, location: '/manifest/',
       attributes: {
-        'accords.manifest.document': { type: 'string', mutable: false, required: true, description: 'The manifest document (YAML or JSON, as @accords/model reads it)' },
-        'accords.manifest.name': str('Name of the manifest'),
-        'accords.manifest.agreement': uri('The agreement made for this manifest'),
+        // Written by the client at creation; the broker's create hook fills name and agreement,
+        // and hooks run with the client's rights, so these are mutable in the model.
+        'accords.manifest.document': { type: 'string', mutable: true, required: true, description: 'The manifest document (YAML or JSON, as @accords/model reads it)' },
+        'accords.manifest.name': str('Name of the manifest', true),
+        'accords.manifest.agreement': { type: 'uri', mutable: true, required: false, description: 'The agreement made for this manifest (set by the broker)' },
       },
     },
     {

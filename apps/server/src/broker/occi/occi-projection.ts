@@ -31,9 +31,9 @@ const OCCI_STATE: Record<ResourceRecord['kind'], (s: ResourceRecord['state']) =>
  * @param entity - the whole entity as it should be
  * @returns when stored
  * @example
- * await writeAsProvider(ctx, agreementEntity);
+ * await writeEntity(ctx, agreementEntity);
  */
-export async function writeAsProvider(ctx: PluginContext, entity: AnyEntityData): Promise<void> {
+export async function writeEntity(ctx: PluginContext, entity: AnyEntityData): Promise<void> {
   const location = entity.location!;
   let previous = await ctx.store.find(location);
   if (!previous) {
@@ -97,12 +97,21 @@ function resourceEntity(r: ResourceRecord, a: AgreementRecord): ResourceData {
  * provisioned resources, each linked to its agreement with an `agreement_link`.
  *
  * @param ctx - the plugin context (store, model) of the transaction
+ * @param options - `skip`: the location of an entity the server is about to store itself (the
+ *   target of an action); its new version goes to `onSkip` instead of being written
  * @returns the projection
  * @example
  * const projection = occiProjection(ctx);
  * await projection.agreementChanged(record);
  */
-export function occiProjection(ctx: PluginContext): Projection {
+export function occiProjection(ctx: PluginContext, options: { skip?: string; onSkip?: (entity: AnyEntityData) => void } = {}): Projection {
+  const writeAsProvider = async (c: PluginContext, entity: AnyEntityData) => {
+    if (options.skip && entity.location === options.skip) {
+      options.onSkip?.(entity);
+      return;
+    }
+    await writeEntity(c, entity);
+  };
   return {
     agreementCreated: async (a) => writeAsProvider(ctx, agreementEntity(a)),
     async agreementChanged(a) {

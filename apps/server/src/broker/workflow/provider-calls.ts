@@ -59,3 +59,28 @@ export async function findByIdempotencyKey(input: { connector: Connector; key: s
   const all = await input.connector.list({ signal: input.signal });
   return all.find((p) => p.idempotencyKey === input.key);
 }
+
+/**
+ * Resolves a manifest's image (an image id, a full name, or a distribution such as
+ * `ubuntu-24.04`) to one of the provider's images: the newest match for the architecture.
+ *
+ * @param input - connector, the wanted image, the architecture of the chosen offer, cancellation
+ * @returns the provider's image id, or the name unchanged when the connector lists no images
+ * @throws ConnectorError `invalid` when the provider has no such image
+ * @example
+ * const image = await resolveImage({ connector, image: 'debian-12', architecture: 'x86_64', signal });
+ */
+export async function resolveImage(input: { connector: Connector; image: string; architecture?: string; signal: AbortSignal }): Promise<string> {
+  const { connector, image } = input;
+  if (!connector.capabilities.images || !connector.images) return image;
+  const all = await connector.images({ signal: input.signal });
+  const exact = all.find((i) => i.id === image || i.name === image);
+  if (exact) return exact.id;
+  const matches = all
+    .filter((i) => i.distribution === image && (!input.architecture || !i.architecture || i.architecture === input.architecture))
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  if (matches[0]) return matches[0].id;
+  throw new ConnectorError('invalid', `${connector.providerId} has no image ${image}${input.architecture ? ` for ${input.architecture}` : ''} (it has: ${[...new Set(all.map((i) => i.distribution ?? i.name))].join(', ')})`, {
+    providerId: connector.providerId, operation: 'create', location: { pointer: '/image' },
+  });
+}

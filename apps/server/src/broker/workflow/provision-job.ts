@@ -6,7 +6,7 @@ import { getAgreement, getResource, listResources, saveAgreement, saveResource }
 import type { BrokerDeps } from './context';
 import { releaseAll, releaseJob } from './agreement-ops';
 import type { Projection } from './projection';
-import { connectorFor, isReady, settle } from './provider-calls';
+import { connectorFor, isReady, resolveImage, settle } from './provider-calls';
 import { fillOutputs } from './resources';
 import { allRunning, enterPhase, isWindingDown } from './usage';
 
@@ -57,6 +57,10 @@ export function provisionHandler(input: {
           if (dep?.kind === 'compute') outputs.set(dep.node, [...(outputs.get(dep.node) ?? []), ...dep.addresses]);
         }
         spec.userData = fillOutputs(spec.userData, outputs);
+      }
+      if (spec.kind === 'compute' && spec.image) {
+        const offer = (await deps.supply()).offers.find((o) => o.id === r.offerId);
+        spec.image = await resolveImage({ connector, image: spec.image, signal, ...(offer ? { architecture: offer.architecture } : {}) });
       }
       const created = await connector.create(spec, { signal });
       const ready = await settle({ connector, resource: created, pollMs: deps.pollMs, signal });

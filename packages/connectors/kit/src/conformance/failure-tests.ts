@@ -8,7 +8,8 @@ import type { ErrorMappingCase } from './types';
 const ALL_KINDS: ResourceKind[] = ['compute', 'storage', 'network'];
 
 /** Declares not-found, error-mapping and cancellation tests. */
-export function failureTests(h: () => Harness, kinds: ResourceKind[], extra: ErrorMappingCase[], timeout: number): void {
+export function failureTests(h: () => Harness, settings: { kinds: ResourceKind[]; extra: ErrorMappingCase[]; timeout: number }): void {
+  const { kinds, extra, timeout } = settings;
   const missing = (harness: Harness): string => harness.options.missingId ?? crypto.randomUUID();
 
   it('answers not_found for an unknown id on get, act and delete', { timeout }, async () => {

@@ -63,6 +63,6 @@ export function runConnectorConformance(factory: ConformanceFactory, options: Co
     const kinds = options.kinds ?? (['compute', 'storage', 'network'] as const).slice();
     catalogueTests(h, timeout);
     lifecycleTests(h, kinds, timeout);
-    failureTests(h, kinds, options.errorCases ?? [], timeout);
+    failureTests(h, { kinds, extra: options.errorCases ?? [], timeout });
   });
 }

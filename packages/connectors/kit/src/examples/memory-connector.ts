@@ -45,11 +45,11 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Con
     id: 'mem-1', providerId, name: 'Memory 1', country: 'FR', coordinates: { lat: 48.85, lon: 2.35 },
     timeZone: 'Europe/Paris', pue: 1.2, renewableShare: 0.5, heatReuse: 0, zone: 'FR',
   };
-  const offer = (id: string, vcpu: number, memoryGiB: number, pricePerHour: number): Offer => ({
+  const offer = ([id, vcpu, memoryGiB, pricePerHour]: [string, number, number, number]): Offer => ({
     id: `mem-1.${id}`, providerId, regionId: 'mem-1', instanceType: id, vcpu, memoryGiB, gpus: 0, architecture: 'x86_64',
     pricePerHour, currency: 'EUR', market: 'on-demand', availability: 99.9, capacity: 1000, asOf,
   });
-  const offers = [offer('small', 1, 2, 0.02), offer('large', 4, 16, 0.09)];
+  const offers = [offer(['small', 1, 2, 0.02]), offer(['large', 4, 16, 0.09])];
   const resources = new Map<string, ProvisionedResource>();
   const byKey = new Map<string, string>();
 

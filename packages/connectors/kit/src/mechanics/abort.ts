@@ -90,7 +90,8 @@ export interface DeadlineOptions extends ErrorContext {
 /**
  * Runs `fn` with a signal that fires on the caller's abort or on the deadline, whichever is first,
  * and rejects as soon as it fires even when `fn` ignores its signal.
- * @param fn - The work; receives the combined signal to pass on to the backend.
+ * @param fn - The work; receives the signal to pass on to the backend (`undefined` when the call
+ *   has neither a deadline nor a caller signal).
  * @param options - Deadline, caller signal, clock, provider and operation.
  * @returns What `fn` resolves to.
  * @throws {ConnectorError} `timeout` after `timeoutMs`, `cancelled` when the caller aborts.
@@ -99,11 +100,15 @@ export interface DeadlineOptions extends ErrorContext {
  * const vm = await withDeadline((signal) => api.getServer(id, { signal }), { timeoutMs: 5000 });
  * ```
  */
-export function withDeadline<T>(fn: (signal: AbortSignal) => Promise<T>, options: DeadlineOptions = {}): Promise<T> {
+export function withDeadline<T>(fn: (signal: AbortSignal | undefined) => Promise<T>, options: DeadlineOptions = {}): Promise<T> {
   const { timeoutMs, signal, clock = systemClock, providerId, operation } = options;
   const context: ErrorContext = { providerId, operation };
   if (signal?.aborted) return Promise.reject(abortError(signal, context));
-  const controller = new AbortController();
+  const hasDeadline = timeoutMs !== undefined && Number.isFinite(timeoutMs);
+  // Nothing can interrupt the call: skip the bookkeeping (this path is hot for in-process backends).
+  if (!hasDeadline && !signal) return new Promise<T>((resolve) => resolve(fn(undefined)));
+  const controller = hasDeadline ? new AbortController() : undefined;
+  const inner = controller?.signal ?? signal!;
   return new Promise<T>((resolve, reject) => {
     let cancelTimer: (() => void) | undefined;
     const finish = (): void => {
@@ -112,22 +117,22 @@ export function withDeadline<T>(fn: (signal: AbortSignal) => Promise<T>, options
     };
     const onAbort = (): void => {
       const err = abortError(signal!, context);
-      controller.abort(err);
+      controller?.abort(err);
       finish();
       reject(err);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
+    if (hasDeadline) {
       cancelTimer = clock.setTimer(() => {
         const err = new ConnectorError('timeout', `no answer within ${timeoutMs} ms${operation ? ` during ${operation}` : ''}`, context);
-        controller.abort(err);
+        controller!.abort(err);
         finish();
         reject(err);
       }, timeoutMs);
     }
     let work: Promise<T>;
     try {
-      work = fn(controller.signal);
+      work = fn(inner);
     } catch (err) {
       finish();
       reject(err);
@@ -140,7 +145,7 @@ export function withDeadline<T>(fn: (signal: AbortSignal) => Promise<T>, options
       },
       (err: unknown) => {
         finish();
-        reject(controller.signal.aborted ? abortError(controller.signal, context) : err);
+        reject(inner.aborted ? abortError(inner, context) : err);
       },
     );
   });

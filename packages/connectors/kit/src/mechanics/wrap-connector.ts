@@ -58,7 +58,7 @@ export function wrapConnector(connector: Connector, policy: ConnectorPolicy = {}
     const timeoutMs = opts?.timeoutMs ?? policy.timeoutMs;
     const attemptOnce = async (attempt: number): Promise<T> => {
       await limiter?.acquire({ signal: opts?.signal });
-      return withDeadline((signal) => fn({ signal, timeoutMs }, attempt), { timeoutMs, signal: opts?.signal, clock, providerId, operation });
+      return withDeadline((signal) => fn(signal ? { signal, timeoutMs } : { timeoutMs }, attempt), { timeoutMs, signal: opts?.signal, clock, providerId, operation });
     };
     const run =
       policy.retry === false

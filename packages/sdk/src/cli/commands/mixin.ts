@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { idOf } from '../../discovery';
 import { commandContext, type CliEnvironment } from '../context';
-import { collectOption, examples, usageError } from '../help';
+import { collectOption, examples, usageError, withArgs } from '../help';
 
 /**
  * Registers `mixin create|delete|associate|dissociate|members`.
@@ -51,12 +51,14 @@ export function registerMixinCommands(program: Command, env: CliEnvironment): vo
       .description(description)
       .argument('<mixin>', 'term or scheme#term')
       .argument('<locations...>', 'entity locations')
-      .action(async (ref: string, locations: string[], _opts, command: Command) => {
+      .action(
+        withArgs<[string, string[]]>(async ([ref, locations], command) => {
         const ctx = commandContext(command, env);
         if (name === 'associate') await ctx.client.mixins.associate(ref, locations, { signal: ctx.signal });
         else await ctx.client.mixins.dissociate(ref, locations, { signal: ctx.signal });
         ctx.out.result({ mixin: ref, [name === 'associate' ? 'associated' : 'dissociated']: locations }, locations.map((l) => `${name}d ${l}`).join('\n'));
-      });
+        }),
+      );
   };
   membership('associate', 'apply a mixin to entities');
   membership('dissociate', 'remove a mixin from entities');

@@ -4,7 +4,7 @@ import { idOf } from '../../discovery';
 import type { LinkInput } from '../../entities';
 import { applicableSpecs, parseAttributeAssignments } from '../attributes';
 import { commandContext, type CliEnvironment, type CommandContext } from '../context';
-import { collectOption, examples, usageError } from '../help';
+import { collectOption, examples, usageError, withArgs } from '../help';
 
 /**
  * Registers `create`, `update`, `delete`, `trigger` and `link`.
@@ -26,8 +26,8 @@ export function registerWriteCommands(program: Command, env: CliEnvironment): vo
     .addHelpText(
       'after',
       examples([
-        'accords create compute -a occi.compute.cores=2 -a occi.compute.memory=4 -t debian --title web-1',
-        'accords create compute --link /network/7c1…,kind=networkinterface,occi.networkinterface.interface=eth0',
+        'accords create compute -a occi.compute.cores=2 -a occi.compute.memory=4 -t debian_12 -t small --title web-1',
+        'accords create compute -t ubuntu_24_04 --link /network/7c1…,kind=networkinterface',
         'accords create storage -a occi.storage.size=20 -o json',
       ]),
     )
@@ -98,7 +98,8 @@ export function registerWriteCommands(program: Command, env: CliEnvironment): vo
     .argument('<action>', 'action term (start) or scheme#term')
     .option('-a, --attribute <name=value>', 'an action parameter (repeatable)', collectOption, [])
     .addHelpText('after', examples(['accords trigger /compute/5d1e… start', 'accords trigger /compute/5d1e… stop -a method=graceful', 'accords trigger compute stop   # every compute you own']))
-    .action(async (target: string, action: string, _opts, command: Command) => {
+    .action(
+      withArgs<[string, string]>(async ([target, action], command) => {
       const ctx = commandContext(command, env);
       const flags = command.opts<{ attribute: string[] }>();
       const model = await ctx.client.model({ signal: ctx.signal });
@@ -109,7 +110,8 @@ export function registerWriteCommands(program: Command, env: CliEnvironment): vo
       if (onEntity) await ctx.client.entities.trigger(target, idOf(resolved), { attributes, signal: ctx.signal });
       else await ctx.client.entities.triggerAll(kind, idOf(resolved), { attributes, signal: ctx.signal });
       ctx.out.result({ target, action: idOf(resolved) }, `${resolved.term} ${target}`);
-    });
+      }),
+    );
 
   program
     .command('link')
@@ -119,14 +121,16 @@ export function registerWriteCommands(program: Command, env: CliEnvironment): vo
     .option('-k, --kind <kind>', 'link kind (networkinterface, storagelink…)', 'link')
     .option('-a, --attribute <name=value>', 'a link attribute (repeatable)', collectOption, [])
     .option('-m, --mixin <mixin>', 'a mixin for the link (repeatable)', collectOption, [])
-    .addHelpText('after', examples(['accords link /compute/5d1e… /network/7c1… -k networkinterface -a occi.networkinterface.interface=eth0', 'accords link /compute/5d1e… /storage/91a… -k storagelink']))
-    .action(async (source: string, target: string, _opts, command: Command) => {
+    .addHelpText('after', examples(['accords link /compute/5d1e… /network/7c1… -k networkinterface', 'accords link /compute/5d1e… /storage/91a… -k storagelink']))
+    .action(
+      withArgs<[string, string]>(async ([source, target], command) => {
       const ctx = commandContext(command, env);
       const flags = command.opts<{ kind: string; attribute: string[]; mixin: string[] }>();
       const attributes = await typedAttributes(ctx, { kind: flags.kind, mixins: flags.mixin, assignments: flags.attribute });
       const link = await ctx.client.entities.link({ source, target, kind: flags.kind, mixins: flags.mixin, attributes }, { signal: ctx.signal });
       ctx.out.result(link, link.location ?? '');
-    });
+      }),
+    );
 }
 
 async function typedAttributes(ctx: CommandContext, input: { kind: string; mixins: readonly string[]; assignments: readonly string[] }): Promise<Attributes> {

@@ -1,0 +1,18 @@
+const keep = setInterval(() => {}, 1000);
+import { createOpenStackConnector } from './src/index';
+import { testConfig } from './test/backend';
+const c = createOpenStackConnector(testConfig());
+let t = Date.now();
+await c.regions(); console.log('regions(auth)', Date.now() - t); t = Date.now();
+await c.offers(); console.log('offers', Date.now() - t); t = Date.now();
+await c.list(); console.log('list', Date.now() - t); t = Date.now();
+await c.list(); console.log('list', Date.now() - t); t = Date.now();
+const nova = (c as any).pool.get('RegionOne').nova;
+await nova.listServers(); console.log('servers', Date.now() - t); t = Date.now();
+await nova.listFlavors(); console.log('flavors', Date.now() - t); t = Date.now();
+await nova.limits(); console.log('limits', Date.now() - t); t = Date.now();
+const neutron = (c as any).pool.get('RegionOne').neutron;
+await neutron.listNetworks(); console.log('networks', Date.now() - t); t = Date.now();
+await neutron.listSubnets(); console.log('subnets', Date.now() - t); t = Date.now();
+await c.images(); console.log('images', Date.now() - t); t = Date.now();
+clearInterval(keep); await c.close();
