@@ -14,6 +14,7 @@ import { serverError } from './errors';
 import { occiVersion } from './http/occi-version';
 import { requestLimits } from './http/limits';
 import { authenticate } from './http/authenticate';
+import { PrincipalCache } from './auth/principal-cache';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { observe } from './http/observe';
 import { buildModel } from './core/build-model';
@@ -56,7 +57,8 @@ export interface AppHandle {
 export async function createApp(options: ServerOptions): Promise<AppHandle> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = createLogger(options.logLevel);
-  const plugins = [tenantPlugin(), ...(options.plugins ?? [])];
+  const principals = new PrincipalCache();
+  const plugins = [tenantPlugin({ onTokensChanged: () => principals.clear() }), ...(options.plugins ?? [])];
   const model = await buildModel({ plugins, seed: options.seed !== false });
   const db = await openDatabase({
     url: options.databaseUrl,
@@ -94,10 +96,10 @@ export async function createApp(options: ServerOptions): Promise<AppHandle> {
   app.get('/healthz', (_req, res, next) => {
     db.dataSource.query('SELECT 1').then(
       () => res.json({ status: 'ok', server: SERVER_HEADER, database: db.type }),
-      (error: unknown) => next(error),
+      (error: unknown) => next(serverError('unavailable', 'the database does not answer', { cause: error })),
     );
   });
-  app.use(authenticate(db));
+  app.use(authenticate(db, principals));
   app.get('/metrics', (_req, res, next) => {
     if (!(res.locals.principal as { isAdmin: boolean }).isAdmin) return next(serverError('forbidden', '/metrics is for administrators'));
     metrics.registry.metrics().then(

@@ -25,7 +25,7 @@ describeEachBackend('collections', (h) => {
     token = (await h().tenant('collections')).token;
     small = [];
     for (let i = 0; i < 5; i++) small.push(await create(h(), { 'occi.compute.cores': 1, 'occi.compute.hostname': `small-${i}` }, [], token));
-    big = await create(h(), { 'occi.compute.cores': 16, 'occi.compute.hostname': 'big' }, [`${REGION}eu_west`], token);
+    big = await create(h(), { 'occi.compute.cores': 16, 'occi.compute.hostname': 'big' }, [`${REGION}aurora-fr-par`], token);
   });
 
   for (const type of RENDERINGS) {
@@ -44,7 +44,7 @@ describeEachBackend('collections', (h) => {
   }
 
   it('filters by category and attribute with query parameters, in every rendering', async () => {
-    expect(await listing(h(), `/compute/?category=${encodeURIComponent(`${REGION}eu_west`)}`, { token })).toEqual([big]);
+    expect(await listing(h(), `/compute/?category=${encodeURIComponent(`${REGION}aurora-fr-par`)}`, { token })).toEqual([big]);
     expect(await listing(h(), '/compute/?attribute=occi.compute.hostname=small-3', { token })).toEqual([small[3]]);
     for (const type of RENDERINGS) {
       const res = await h().call('/compute/?attribute=occi.compute.cores=16', { token, headers: { accept: type } });
@@ -54,7 +54,7 @@ describeEachBackend('collections', (h) => {
   });
 
   it('filters by Category and X-OCCI-Attribute headers with text renderings', async () => {
-    const category = `eu_west; scheme="${REGION}"; class="mixin"`;
+    const category = `aurora-fr-par; scheme="${REGION}"; class="mixin"`;
     for (const type of ['text/plain', 'text/occi']) {
       const byCategory = await h().call('/compute/', { token, headers: { accept: type, category } });
       expect(await decode('locations', byCategory)).toEqual([big]);
@@ -76,7 +76,7 @@ describeEachBackend('collections', (h) => {
   });
 
   it('mixin collections: GET lists members, POST associates, PUT replaces, DELETE dissociates', async () => {
-    const north = '/region/eu_north/';
+    const north = '/mixin/region/boreal-se-lul/';
     expect(await listing(h(), north, { token })).toEqual([]);
     for (const type of RENDERINGS) {
       const post = await h().call(north, { token, method: 'POST', ...occi('association', type, [small[0]!, small[1]!]) });

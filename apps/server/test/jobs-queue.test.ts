@@ -114,6 +114,23 @@ describe.each(backends)('durable job queue on $name', (backend) => {
     expect(events.filter((e) => e === 'flaky:retrying')).toHaveLength(2);
   });
 
+  it('claims no more than asked, and concurrent claims never share a job', async () => {
+    const { db, url } = await fresh();
+    const ds2 = await openDataSource(url);
+    open.push(ds2);
+    const db2 = sqlDatabase(ds2);
+    const now = Date.now();
+    const jobs = Array.from({ length: 30 }, (_, i) => ({ kind: 'c', idempotencyKey: `c${i}`, payload: {} }));
+    await db.transaction((tx) => enqueueJobs({ tx, now, jobs }));
+    const batches = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => claimJobs({ db: i % 2 ? db : db2, owner: `w${i}`, kinds: ['c'], limit: 3, now, leaseMs: 60_000 })),
+    );
+    expect(batches.every((b) => b.length <= 3)).toBe(true);
+    const ids = batches.flat().map((j) => j.id);
+    expect(ids).toHaveLength(24);
+    expect(new Set(ids).size).toBe(24);
+  });
+
   it('reclaims a job whose worker died, and the dead lease can no longer finish it', async () => {
     const { db } = await fresh();
     const now = Date.now();

@@ -16,7 +16,7 @@ describeEachBackend('negotiation and errors', (h) => {
 
   it('serves every rendering on the query interface', async () => {
     for (const type of [...RENDERINGS]) {
-      const res = await h().call('/-/', { headers: { accept: type } });
+      const res = await h().call(`/-/?category=${encodeURIComponent('http://schemas.ogf.org/occi/infrastructure#compute')}`, { headers: { accept: type } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain(type);
     }

@@ -50,7 +50,7 @@ describeEachBackend('tenancy and security', (h) => {
     add('POST update', () => h().call(bCompute, { token: a.token, method: 'POST', ...occi('resource', 'application/json', { ...compute({ 'occi.compute.cores': 9 }), id: bCompute.split('/')[2]! }) }));
     add('POST action', () => h().call(`${bCompute}?action=start`, { token: a.token, method: 'POST', ...occi('action', 'application/json', { action: `${COMPUTE_ACTION}start`, attributes: {} }) }));
     add('DELETE', () => h().call(bCompute, { token: a.token, method: 'DELETE' }));
-    add('mixin associate', () => h().call('/region/eu_west/', { token: a.token, method: 'POST', ...occi('association', 'text/uri-list', [bCompute]) }));
+    add('mixin associate', () => h().call('/mixin/region/aurora-fr-par/', { token: a.token, method: 'POST', ...occi('association', 'text/uri-list', [bCompute]) }));
     add('link from it', () =>
       h().call('/networkinterface/', {
         token: a.token,

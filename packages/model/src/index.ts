@@ -44,3 +44,6 @@ export type { OcciTypeName, ToOcciOptions } from './occi/convert';
 export { ACCORDS_CATEGORIES, SERVICE_STATES, registerAccordsCategories, createAccordsModel } from './occi/categories';
 export { ACCORDS_BROKER_SCHEME, ACCORDS_SERVICE_ACTION_SCHEME, OCCI_MAPPINGS } from './occi/mappings';
 export type { OcciMapping } from './occi/mappings';
+export { signalPointAt } from './signals';
+export { expandManifest } from './expand-manifest';
+export type { ExpandManifestOptions } from './expand-manifest';

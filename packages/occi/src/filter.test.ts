@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, parseFilter } from './filter';
+import { parseFilterMessage } from './text/filter-message';
 import type { LinkData, ResourceData } from './model/entity';
 import { KIND, MIXIN } from './standard/schemes';
 
@@ -42,5 +43,19 @@ describe('matchesFilter', () => {
   it('matches categories (query interface) on identifier or term', () => {
     expect(matchesFilter(parseFilter({ category: 'compute' }), { scheme: 'http://schemas.ogf.org/occi/infrastructure#', term: 'compute' })).toBe(true);
     expect(matchesFilter(parseFilter({ category: KIND.storage }), { scheme: 'http://schemas.ogf.org/occi/infrastructure#', term: 'compute' })).toBe(false);
+  });
+});
+
+describe('parseFilterMessage', () => {
+  it('reads Category and X-OCCI-Attribute filters of a text request', () => {
+    const f = parseFilterMessage('text/occi', {
+      headers: { Category: `compute; scheme="http://schemas.ogf.org/occi/infrastructure#"; class="kind"`, 'X-OCCI-Attribute': 'occi.compute.cores=2, occi.core.title="web server"' },
+      body: 'OK',
+    });
+    expect(f).toEqual({ categories: [KIND.compute], attributes: [{ name: 'occi.compute.cores', value: '2' }, { name: 'occi.core.title', value: 'web server' }] });
+    expect(matchesFilter(f, vm)).toBe(true);
+    expect(parseFilterMessage('text/plain', { headers: {}, body: 'X-OCCI-Attribute: occi.compute.cores=4' }).attributes).toEqual([{ name: 'occi.compute.cores', value: '4' }]);
+    expect(parseFilterMessage('application/occi+json', { headers: {}, body: '{}' })).toEqual({ categories: [], attributes: [] });
+    expect(() => parseFilterMessage('text/plain', { headers: {}, body: 'X-OCCI-Attribute: nothing' })).toThrow(expect.objectContaining({ code: 'parse_error', location: expect.objectContaining({ line: 1 }) }));
   });
 });

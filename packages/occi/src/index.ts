@@ -59,6 +59,7 @@ export type { Structure, StructureMap, OcciMessage, RenderedMessage, ParseOption
 export { parse, render } from './render/codec';
 
 export { parseFilter, matchesFilter } from './filter';
+export { parseFilterMessage } from './text/filter-message';
 export type { Filter, AttributeFilter, FilterQuery } from './filter';
 
 export { OCCI_JSON_SCHEMA, validateJsonSchema } from './json/json-schema';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OcciError, STRUCTURES, createStandardModel, parse, parseFilter, render } from '../src/index';
+import { OcciError, STRUCTURES, createStandardModel, parse, parseFilter, parseFilterMessage, render } from '../src/index';
 import type { MediaType, OcciMessage, Structure } from '../src/index';
 import * as arb from './arbitraries';
 
@@ -52,6 +52,13 @@ describe('fuzz: nothing but OcciError ever escapes', () => {
       fc.property(fc.constantFrom(...STRUCTURES), fc.constantFrom(...MEDIA), fc.oneof(occiish, fc.string({ unit: 'binary' })), (s, mt, text) => {
         survives(s, mt, { headers: {}, body: text });
         survives(s, mt, { headers: { Category: text, 'x-occi-attribute': [text, text], LINK: text, 'X-OCCI-Location': text }, body: '' });
+        for (const message of [{ headers: {}, body: text }, { headers: { Category: text, 'X-OCCI-Attribute': text }, body: '' }]) {
+          try {
+            parseFilterMessage(mt, message);
+          } catch (e) {
+            if (!(e instanceof OcciError)) throw e;
+          }
+        }
       }),
       { numRuns: 400 },
     );

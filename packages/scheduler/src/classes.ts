@@ -24,7 +24,7 @@ export function nodeSignature(n: NodeInput): string {
   return [
     n.cores, n.memoryGiB, canonicalArch(n.architecture), nodeGpus(n), n.powerWatts ?? '',
     d ? `${d.durationHours}|${d.earliestStart ?? ''}|${d.deadline}|${d.interruptible ? 1 : 0}` : '',
-    JSON.stringify(n.jurisdictions ?? null), n.dataClassification ?? '', n.share ?? '', typeof n.gpus === 'object' ? (n.gpus.model ?? '') : '',
+    n.jurisdictions ? `${n.jurisdictions.allow?.join(',') ?? '*'}/${n.jurisdictions.deny?.join(',') ?? ''}` : '', n.dataClassification ?? '', n.share ?? '', typeof n.gpus === 'object' ? (n.gpus.model ?? '') : '',
   ].join('|');
 }
 

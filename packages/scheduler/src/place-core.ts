@@ -12,6 +12,7 @@ import { buildPlan, type MemberResult } from './plan-builder';
 import { prepareClasses } from './prepare';
 import { solveClass } from './solve-independent';
 import { hourOf, toMs } from './time/hours';
+import type { RelationInput } from './types';
 import { assertPlacementInput } from './validate';
 
 /** The catalogue index of an input: the given one, or one built from its offers. */
@@ -48,12 +49,34 @@ export function placeCore(input: CoreInput): CorePlan {
   const now = toMs(input.now);
   const signals = new SignalStore(input.signals ?? []);
   const tc = buildTermsContext({ cat, terms: m.terms, signals, fromHour: hourOf(now), hours: input.options?.horizonHours ?? 24 });
-  const capacity = cat.capacity.slice();
   const related = m.relations.filter((r) => r.kind === 'connects-to' && (r.trafficGBPerMonth ?? 0) > 0);
   const distinct = new Set<string>([...m.groups.flatMap((g) => g.nodes), ...related.flatMap((r) => [r.source, r.target])]);
   const classes = equivalenceClasses(m.nodes, distinct);
+  const ctx = { input, m, index, tc, signals, now, classes, related, distinct };
+  let out = solve(ctx, (input.quotas?.length ?? 0) > 0);
+  const budget = m.terms.budgetPerHour;
+  // The independent optimum is optimal under a budget it fits; only otherwise couple everything.
+  if (budget !== undefined && !out.coupleAll && out.pricePerHour + out.egressPerHour > budget + 1e-9) out = solve(ctx, true);
+  return buildPlan({ cat, index: index.offers, tc, prepared: out.prepared, results: out.results, report: out.report, notes: out.notes, egressPerHour: out.egressPerHour, coupled: out.coupledSet, maxAlternatives: input.options?.alternatives ?? 3 });
+}
+
+interface SolveContext {
+  input: CoreInput;
+  m: ReturnType<typeof manifestOf>;
+  index: PlacementIndex;
+  tc: ReturnType<typeof buildTermsContext>;
+  signals: SignalStore;
+  now: number;
+  classes: ReturnType<typeof equivalenceClasses>;
+  related: RelationInput[];
+  distinct: Set<string>;
+}
+
+function solve(ctx: SolveContext, coupleAll: boolean) {
+  const { input, m, index, tc, signals, now, classes, related, distinct } = ctx;
+  const cat = index.catalogue;
+  const capacity = cat.capacity.slice();
   const prepared = prepareClasses({ cat, tc, signals, classes, capacity, now, ...(input.plugins ? { plugins: input.plugins } : {}) });
-  const coupleAll = (input.quotas?.length ?? 0) > 0 || m.terms.budgetPerHour !== undefined;
   const coupledPos: number[] = [];
   prepared.forEach((pc, i) => {
     if (!pc.run && (coupleAll || distinct.has(pc.cls.node.id))) coupledPos.push(i);
@@ -67,7 +90,7 @@ export function placeCore(input: CoreInput): CorePlan {
     const w = tc.weights.price / (1 + (input.plugins?.scorers ?? []).reduce((s, p) => s + p.weight, 0));
     const built = buildCoupled({
       cat, index: index.offers, classes: prepared, positions: coupledPos, relations: related, groups: m.groups,
-      quotas: input.quotas ?? [], budgetPerHour: m.terms.budgetPerHour ?? Infinity, egressWeight: w / cat.priceRefPerVcpu,
+      quotas: input.quotas ?? [], budgetPerHour: coupleAll ? (m.terms.budgetPerHour ?? Infinity) : Infinity, egressWeight: w / cat.priceRefPerVcpu,
     });
     const out = solveCoupled(built.p, {
       seed: input.seed ?? 1, passes: input.options?.heuristicPasses ?? 30, nodeLimit: input.options?.exactNodeLimit ?? 200_000, restricted: built.restricted,
@@ -104,7 +127,9 @@ export function placeCore(input: CoreInput): CorePlan {
   report.lowerBound += independentBound({ prepared, skip: coupledSet, results, index, contention, capacity: cat.capacity });
   if (report.method === 'independent' && report.lowerBound < report.objective - 1e-9) report.method = 'heuristic';
   report.gap = report.objective > 0 ? Math.max(0, (report.objective - report.lowerBound) / report.objective) : 0;
-  return buildPlan({ cat, index: index.offers, tc, prepared, results, report, notes, egressPerHour, coupled: coupledSet, maxAlternatives: input.options?.alternatives ?? 3 });
+  let pricePerHour = 0;
+  for (const rs of results) for (const r of rs) if (r.offer >= 0) pricePerHour += cat.price[r.offer]!;
+  return { prepared, results, report, notes, egressPerHour, coupledSet, coupleAll, pricePerHour };
 }
 
 /** Objective of the independent classes, or (after a capacity ran out) a bound from unlimited first choices. */

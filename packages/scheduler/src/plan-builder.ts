@@ -56,6 +56,8 @@ export function buildPlan(a: {
     const res = a.results[ci]!;
     const top = a.maxAlternatives > 0 ? a.index.topK(pc.q, a.maxAlternatives + 1) : [];
     const missing = new Map<string, number>();
+    // Instances of a class on the same offer share one explanation.
+    const shared = new Map<number, Pick<CoreDecision, 'scores' | 'reason' | 'alternatives' | 'carbon' | 'totalScore'>>();
     pc.cls.members.forEach((mem, k) => {
       const { offer: o, score } = res[k]!;
       if (o < 0) {
@@ -65,10 +67,21 @@ export function buildPlan(a: {
       const offer = cat.offers[o]!;
       const run = pc.run?.runs[cat.region[o]!];
       const start = run ? isoOfHour(run.startHour) : undefined;
-      const c = carbonOf(cat, { pc, tc: a.tc, o });
+      let ex = shared.get(o);
+      if (!ex || ex.totalScore !== score) {
+        const c = carbonOf(cat, { pc, tc: a.tc, o });
+        ex = {
+          carbon: { locationBasedGPerHour: c.loc, marginalGPerHour: c.marg },
+          scores: objectiveScores(cat, pc.q, o),
+          totalScore: score,
+          reason: reasonFor(cat, { pc, o, score, coupled: a.coupled.has(ci), method: a.report.method, ...(start ? { start } : {}) }),
+          alternatives: alternativesFor(cat, { q: pc.q, chosen: o, chosenScore: score, top, max: a.maxAlternatives }),
+        };
+        shared.set(o, ex);
+      }
       price += offer.pricePerHour;
-      loc += c.loc;
-      marg = marg === null || c.marg === null ? null : marg + c.marg;
+      loc += ex.carbon.locationBasedGPerHour;
+      marg = marg === null || ex.carbon.marginalGPerHour === null ? null : marg + ex.carbon.marginalGPerHour;
       if (offer.currency) currencies.add(offer.currency);
       decisions.push({
         nodeId: mem.nodeId, instance: mem.instance, instanceId: `${mem.nodeId}#${mem.instance}`,
@@ -77,11 +90,11 @@ export function buildPlan(a: {
         ...(run ? { start, end: isoOfHour(run.hours[run.hours.length - 1]! + 1), ...(pc.cls.node.deferrable?.interruptible ? { slots: run.hours.map(isoOfHour) } : {}) } : {}),
         pricePerHour: offer.pricePerHour,
         currency: offer.currency ?? null,
-        carbon: { locationBasedGPerHour: c.loc, marginalGPerHour: c.marg },
-        scores: objectiveScores(cat, pc.q, o),
+        carbon: ex.carbon,
+        scores: ex.scores,
         totalScore: score,
-        reason: reasonFor(cat, { pc, o, score, coupled: a.coupled.has(ci), method: a.report.method, ...(start ? { start } : {}) }),
-        alternatives: alternativesFor(cat, { q: pc.q, chosen: o, chosenScore: score, top, max: a.maxAlternatives }),
+        reason: ex.reason,
+        alternatives: ex.alternatives,
       });
     });
     for (const [nodeId, instances] of missing) {

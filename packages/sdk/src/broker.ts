@@ -99,9 +99,9 @@ export function createBrokerApi(ctx: ClientContext, entities: EntitiesApi): Brok
       const res = await ctx.http.request({ method: 'POST', path, headers: { ...manifestBody(manifest).headers, Accept: ctx.wire.accept('entity') }, body: manifestBody(manifest).body, signal: options.signal });
       const location = res.headers.get('location');
       if (!location) throw new OcciClientError({ code: 'invalid_response', status: res.status, message: 'the server created the manifest but sent no Location' });
-      const entity = await entities.get(location, options);
+      const entity = await entities.get(ctx.http.relative(location), options);
       const agreement = entity.attributes['accords.manifest.agreement'];
-      return { manifest: location, agreement: typeof agreement === 'string' ? agreement : undefined, entity };
+      return { manifest: entity.location ?? location, agreement: typeof agreement === 'string' ? ctx.http.relative(agreement) : undefined, entity };
     },
 
     async dryRun(manifest, options = {}) {

@@ -80,7 +80,8 @@ export function createClient(options: ClientOptions): Client {
     if (!cached || refresh) {
       const loading = (async () => {
         const res = await http.request({ method: 'GET', path: '-/', headers: { Accept: wire.accept('categories') }, signal });
-        return createServerModel(wire.decode('categories', res));
+        const typed = /json/i.test(res.headers.get('content-type') ?? '');
+        return createServerModel(wire.decode('categories', res), { typed });
       })();
       cached = loading;
       // A failed discovery must not stick: the next call asks again.

@@ -30,6 +30,8 @@ describe('createServerModel', () => {
   it('explains an ambiguous or unknown term', () => {
     expect(() => model.kind('thing')).toThrow(/ambiguous: http:\/\/x.example\/a#thing, http:\/\/x.example\/b#thing/);
     expect(() => model.kind('comput')).toThrow(/no kind "comput" \(did you mean compute\?\)/);
+    expect(() => model.kind('compote')).toThrow(/no kind "compote" \(did you mean compute\?\)/);
+    expect(() => model.kind('zzz')).toThrow(/no kind "zzz"$/);
     expect(() => model.locationOf('entity')).toThrow(/has no location/);
   });
 

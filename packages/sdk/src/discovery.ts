@@ -10,6 +10,11 @@ export type AnyCategory = KindData | MixinData | ActionData;
  */
 export interface ServerModel {
   readonly categories: CategoryCollection;
+  /**
+   * Whether attribute types are the server's own: true when the categories came in JSON. The
+   * text renderings carry no types, so categories read from text declare every attribute a string.
+   */
+  readonly typed: boolean;
   /** A kind by identifier or term. @throws {OcciClientError} `unknown_category` */
   kind(ref: string): KindData;
   /** A mixin by identifier or term. @throws {OcciClientError} `unknown_category` */
@@ -38,12 +43,13 @@ export function idOf(category: { scheme: string; term: string }): string {
 /**
  * Wraps a category collection with look-ups.
  * @param categories - what the query interface answered
+ * @param options - `typed`: the categories came in a rendering that carries attribute types (JSON)
  * @returns the {@link ServerModel}
  * @example
  * const model = createServerModel(await fetchCategories());
  * model.locationOf('compute'); // '/compute/'
  */
-export function createServerModel(categories: CategoryCollection): ServerModel {
+export function createServerModel(categories: CategoryCollection, options: { typed?: boolean } = {}): ServerModel {
   const find = <T extends AnyCategory>(list: readonly T[], what: string, ref: string): T => {
     const exact = list.find((c) => idOf(c) === ref);
     if (exact) return exact;
@@ -56,7 +62,7 @@ export function createServerModel(categories: CategoryCollection): ServerModel {
         message: `${what} "${ref}" is ambiguous: ${byTerm.map(idOf).join(', ')} — give the full scheme#term`,
       });
     }
-    const near = list.map((c) => c.term).filter((t) => t.includes(ref) || ref.includes(t)).slice(0, 3);
+    const near = list.map((c) => c.term).filter((t) => t.includes(ref) || ref.includes(t) || editDistance(t, ref) <= 2).slice(0, 3);
     throw new OcciClientError({
       code: 'unknown_category',
       status: 0,
@@ -74,6 +80,7 @@ export function createServerModel(categories: CategoryCollection): ServerModel {
 
   const model: ServerModel = {
     categories,
+    typed: options.typed ?? true,
     kind: (ref) => find(categories.kinds, 'kind', ref),
     mixin: (ref) => find(categories.mixins, 'mixin', ref),
     category(ref) {
@@ -118,4 +125,15 @@ function pathOf(location: string): string {
   } catch {
     return location;
   }
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -91,7 +91,7 @@ export interface EntitiesApi {
 export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
   const get = async (location: string, options: CallOptions = {}): Promise<Fetched> => {
     const res = await ctx.http.request({ method: 'GET', path: location, headers: { Accept: ctx.wire.accept('entity') }, signal: options.signal });
-    return withEtag(withLocation(ctx.wire.decode('entity', res), location), res);
+    return withEtag(withLocation(ctx.wire.decode('entity', res), ctx.http.relative(location)), res);
   };
 
   const resolveCategories = async (input: { kind: string; mixins?: string[] }, signal?: AbortSignal) => {
@@ -101,7 +101,7 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
 
   const afterWrite = async (res: HttpResponse, fallback: string, signal?: AbortSignal): Promise<Fetched> => {
     const location = res.headers.get('location') ?? fallback;
-    return get(location, { signal });
+    return get(ctx.http.relative(location), { signal });
   };
 
   const api: EntitiesApi = {
@@ -292,10 +292,10 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
       let result: { locations: string[]; entities?: Fetched[] };
       if (type === 'application/occi+json' || type === 'application/json') {
         const decoded = ctx.wire.decode('collection', res);
-        const entities = [...decoded.resources, ...decoded.links].map((e) => withLocation(e, e.location ?? ''));
-        result = { locations: entities.map((e) => e.location ?? ''), entities };
+        const entities = [...decoded.resources, ...decoded.links].map((e) => ({ ...e, location: ctx.http.relative(e.location ?? '') }));
+        result = { locations: entities.map((e) => e.location), entities };
       } else {
-        result = { locations: ctx.wire.decode('locations', res) };
+        result = { locations: ctx.wire.decode('locations', res).map((l) => ctx.http.relative(l)) };
       }
       yield result;
       if (result.locations.length < number) return;
@@ -319,7 +319,7 @@ function ifMatch(options: WriteOptions): Record<string, string> {
 }
 
 function withLocation<T extends AnyEntityData>(entity: T, location: string): T {
-  return entity.location ? entity : { ...entity, location };
+  return { ...entity, location };
 }
 
 function withEtag<T extends AnyEntityData>(entity: T, res: HttpResponse): Fetched<T> {

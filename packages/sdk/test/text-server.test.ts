@@ -35,7 +35,7 @@ describe.each(['text/plain', 'text/occi'] as const)('SDK against a text-only OCC
 
   it('creates, reads, updates, acts on and deletes a compute', async () => {
     const vm = await c.entities.create({ kind: 'compute', mixins: ['debian'], title: 'web-1', attributes: { 'occi.compute.cores': 2, 'occi.compute.hostname': 'web-1' } });
-    expect(vm.location).toMatch(/\/compute\/\d{4}$/);
+    expect(vm.location).toMatch(/^\/compute\/\d{4}$/);
     expect(vm.kind).toBe(`${INFRA}compute`);
     expect(vm.mixins).toEqual(['http://example.org/os#debian']);
     expect(vm.title).toBe('web-1');
@@ -70,7 +70,7 @@ describe.each(['text/plain', 'text/occi'] as const)('SDK against a text-only OCC
     const vm = await c.entities.create({ kind: 'compute', links: [{ target: net.location!, kind: 'networkinterface', attributes: { 'occi.networkinterface.interface': 'eth0' } }] });
     expect('links' in vm && vm.links).toHaveLength(1);
     const link = 'links' in vm ? vm.links[0]! : undefined;
-    expect(link?.target.location).toBe(new URL(net.location!).pathname);
+    expect(link?.target.location).toBe(net.location);
     expect(link?.kind).toBe(`${INFRA}networkinterface`);
 
     const other = await c.entities.create({ kind: 'compute' });
@@ -84,8 +84,8 @@ describe.each(['text/plain', 'text/occi'] as const)('SDK against a text-only OCC
     const b = await c.entities.create({ kind: 'compute' });
     await c.mixins.associate('debian', [a.location!, b.location!]);
     const members: string[] = [];
-    for await (const l of c.entities.locations('debian')) members.push(new URL(l, server.url).pathname);
-    expect(members).toEqual(expect.arrayContaining([new URL(a.location!).pathname, new URL(b.location!).pathname]));
+    for await (const l of c.entities.locations('debian')) members.push(l);
+    expect(members).toEqual(expect.arrayContaining([a.location, b.location]));
     await c.mixins.dissociate('debian', [a.location!]);
     expect((await c.entities.get(a.location!)).mixins).toEqual([]);
     expect((await c.entities.get(b.location!)).mixins).toEqual(['http://example.org/os#debian']);

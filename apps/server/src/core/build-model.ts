@@ -1,7 +1,7 @@
 import { createStandardModel } from '@accords/occi';
 import type { Model } from '@accords/occi';
 import type { ServerPlugin } from '../plugins/types';
-import { SEED_CATEGORIES } from '../seed/seed-categories';
+import { seedCategories } from '../seed/seed-categories';
 
 /**
  * Builds the provider model: the standard OCCI categories (core, Infrastructure, SLA,
@@ -12,7 +12,7 @@ import { SEED_CATEGORIES } from '../seed/seed-categories';
  */
 export async function buildModel(options: { plugins: readonly ServerPlugin[]; seed: boolean }): Promise<Model> {
   const model = createStandardModel();
-  if (options.seed) model.registerAll(SEED_CATEGORIES);
+  if (options.seed) model.registerAll(seedCategories());
   for (const plugin of options.plugins) plugin.categories?.(model);
   return model;
 }

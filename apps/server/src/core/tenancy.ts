@@ -17,6 +17,8 @@ export interface WorkOptions {
   origin?: string;
   /** Absolute time (ms since the epoch) after which the work must not commit. */
   deadline?: number;
+  /** The work only reads: no transaction is opened (see `Database.read`). */
+  readOnly?: boolean;
 }
 
 /** Builds, for each unit of work, the principal's model, store and plugin context in one transaction. */
@@ -41,7 +43,9 @@ export class Tenancy {
    */
   async run<T>(options: WorkOptions, fn: (ctx: PluginContext) => Promise<T>): Promise<T> {
     const after: Array<() => void | Promise<void>> = [];
-    const result = await this.deps.db.transaction(async (manager) => {
+    const db = this.deps.db;
+    const run = options.readOnly ? db.read.bind(db) : db.transaction.bind(db);
+    const result = await run(async (manager: EntityManager) => {
       const ctx = await this.context({ manager, options, after });
       const value = await fn(ctx);
       if (options.deadline !== undefined && Date.now() > options.deadline) {

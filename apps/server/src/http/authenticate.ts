@@ -3,6 +3,8 @@ import { serverError } from '../errors';
 import type { Database } from '../store/database';
 import { findPrincipal } from '../store/tenant-repo';
 import type { Principal } from '../store/tenant-repo';
+import { hashToken } from '../auth/tokens';
+import type { PrincipalCache } from '../auth/principal-cache';
 
 /**
  * Reads the token of a request: `Authorization: Bearer <token>`, or HTTP Basic whose password
@@ -27,9 +29,10 @@ export function tokenOf(header: string | undefined): string | undefined {
  * Authenticates every request (bearer token or HTTP Basic) and stores the
  * {@link Principal} in `res.locals.principal`; 401 with `WWW-Authenticate` otherwise.
  * @param db - the database holding the token hashes
+ * @param cache - recently seen tokens
  * @returns the middleware
  */
-export function authenticate(db: Database): RequestHandler {
+export function authenticate(db: Database, cache: PrincipalCache): RequestHandler {
   return (req, res, next) => {
     const token = tokenOf(req.headers.authorization);
     const challenge = () => res.setHeader('WWW-Authenticate', 'Bearer realm="accords", Basic realm="accords"');
@@ -38,8 +41,16 @@ export function authenticate(db: Database): RequestHandler {
       next(serverError('unauthorized', 'authentication required: send Authorization: Bearer <token> (or Basic with the token as password)', { location: { header: 'Authorization' } }));
       return;
     }
-    db.transaction((manager) => findPrincipal(manager, token)).then(
+    const hash = hashToken(token);
+    const cached = cache.get(hash);
+    if (cached) {
+      res.locals.principal = cached;
+      next();
+      return;
+    }
+    db.read((manager) => findPrincipal(manager, token)).then(
       (principal: Principal | undefined) => {
+        if (principal) cache.set(hash, principal);
         if (!principal) {
           challenge();
           next(serverError('unauthorized', 'the token is unknown or revoked', { location: { header: 'Authorization' } }));

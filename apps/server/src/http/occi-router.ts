@@ -30,7 +30,8 @@ export function occiRouter(deps: { tenancy: Tenancy; limits: ServerLimits }): Ro
   const router = Router();
   router.use(async (req, res) => {
     const deadline = Date.now() + deps.limits.requestTimeoutMs;
-    const options = { principal: principalOf(res), log: req.log, origin: originOf(req), deadline };
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    const options = { principal: principalOf(res), log: req.log, origin: originOf(req), deadline, readOnly };
     const attempt = () =>
       deps.tenancy.run(options, async (ctx) => {
         const route = { req, res, ctx, limits: deps.limits };

@@ -33,13 +33,17 @@ export async function claimJobs(options: ClaimOptions): Promise<JobRecord[]> {
   const token = randomUUID();
   const kindList = kinds.map(() => '?').join(', ');
   const claimable = `((state = 'ready' AND run_at <= ?) OR (state = 'running' AND lease_expires_at < ?)) AND kind IN (${kindList})`;
-  const lock = db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-  const sql = `UPDATE accords_job SET state = 'running', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
-      attempts = attempts + 1, updated_at = ?
-    WHERE id IN (SELECT id FROM accords_job WHERE ${claimable} ORDER BY priority DESC, run_at, created_at LIMIT ? ${lock})
-      AND ${claimable}
-    RETURNING *`;
-  const params = [owner, token, now + leaseMs, now, now, now, ...kinds, limit, now, now, ...kinds];
+  const set = `state = 'running', lease_owner = ?, lease_token = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?`;
+  const order = 'ORDER BY priority DESC, run_at, created_at';
+  // PostgreSQL may evaluate an `IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)` sub-select more
+  // than once and claim more than n rows; a materialised CTE picks the batch exactly once.
+  const sql = db.dialect === 'postgres'
+    ? `WITH next AS MATERIALIZED (SELECT id FROM accords_job WHERE ${claimable} ${order} LIMIT ? FOR UPDATE SKIP LOCKED)
+       UPDATE accords_job SET ${set} FROM next WHERE accords_job.id = next.id RETURNING accords_job.*`
+    : `UPDATE accords_job SET ${set} WHERE id IN (SELECT id FROM accords_job WHERE ${claimable} ${order} LIMIT ?) RETURNING *`;
+  const params = db.dialect === 'postgres'
+    ? [now, now, ...kinds, limit, owner, token, now + leaseMs, now]
+    : [owner, token, now + leaseMs, now, now, now, ...kinds, limit];
   const rows = await db.query(sql, params);
   return rows.map(decodeJob).sort((a, b) => b.priority - a.priority || a.runAt - b.runAt || a.createdAt - b.createdAt);
 }

@@ -156,7 +156,7 @@ export async function finishJob(input: FinishInput): Promise<string[]> {
   let set: string;
   let params: unknown[];
   if (outcome.state === 'succeeded') {
-    set = `state = 'succeeded', result = ?, finished_at = ?, last_error = NULL`;
+    set = `state = 'succeeded', result = ?, finished_at = ?`;
     params = [JSON.stringify(outcome.result ?? null), now];
   } else if (outcome.state === 'failed') {
     set = `state = 'failed', last_error = ?, finished_at = ?`;
@@ -165,8 +165,10 @@ export async function finishJob(input: FinishInput): Promise<string[]> {
     set = `state = 'ready', last_error = ?, run_at = ?`;
     params = [JSON.stringify(outcome.error), outcome.runAt];
   }
+  // The owner stays on a finished job (who ran it); only a retry clears it.
+  const owner = outcome.state === 'retry' ? 'lease_owner = NULL, ' : '';
   const rows = await tx.query(
-    `UPDATE accords_job SET ${set}, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = ?
+    `UPDATE accords_job SET ${set}, ${owner}lease_token = NULL, lease_expires_at = NULL, updated_at = ?
      WHERE id = ? AND lease_token = ? AND state = 'running' RETURNING id`,
     [...params, now, job.id, job.leaseToken],
   );

@@ -54,9 +54,13 @@ async function checkName(ctx: PluginContext, tenant: { id: string; name: unknown
  * The built-in plugin that makes tenants OCCI resources: kind `tenant` at `/tenant/`, with the
  * actions `issue_token` and `revoke_token`. Only administrators may use it; a new tenant's
  * first token is shown once, in `accords.tenant.token` of the creation's answer.
+ * @param options - `onTokensChanged`: called after a commit that revoked tokens or deleted a tenant
  * @returns the plugin
  */
-export function tenantPlugin(): ServerPlugin {
+export function tenantPlugin(options: { onTokensChanged?: () => void } = {}): ServerPlugin {
+  const changed = (ctx: PluginContext) => {
+    if (options.onTokensChanged) ctx.afterCommit(options.onTokensChanged);
+  };
   return {
     name: 'tenants',
     categories(model: Model) {
@@ -83,6 +87,7 @@ export function tenantPlugin(): ServerPlugin {
           await deleteTenantEntities(ctx.manager, tenantId);
           await deleteTenantMixins(ctx.manager, tenantId);
           await deleteTenant(ctx.manager, tenantId);
+          changed(ctx);
         },
         async onAction(ctx, entity, request) {
           requireAdmin(ctx);
@@ -91,6 +96,7 @@ export function tenantPlugin(): ServerPlugin {
             return { transient: { [TOKEN]: token.value } };
           }
           const revoked = await revokeToken(ctx.manager, { tenantId: entity.data.id, token: String(request.attributes.token) });
+          changed(ctx);
           if (revoked === 0) throw new OcciError('not_found', `token: no live token of this tenant matches`, { location: { attribute: 'token' } });
           return {};
         },

@@ -74,6 +74,17 @@ export class Database {
     }
   }
 
+  /**
+   * Runs read-only work: on sqlite outside BEGIN/COMMIT but still one at a time (the queue keeps
+   * it consistent), on PostgreSQL on the pool without a transaction.
+   * @param fn - the work, given an entity manager
+   * @returns what `fn` returns
+   */
+  read<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.type === 'sqlite') return this.lock.run(() => fn(this.dataSource.manager));
+    return fn(this.dataSource.manager);
+  }
+
   /** Closes every connection. */
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
@@ -105,7 +116,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   await dataSource.initialize();
   const db = new Database(dataSource, target);
   try {
-    if (target.type === 'sqlite') await dataSource.query('PRAGMA foreign_keys = ON');
+    if (target.type === 'sqlite' && target.file !== ':memory:') {
+      // WAL with synchronous=NORMAL: no fsync per commit; a power cut may lose the last commits but never corrupts.
+      await dataSource.query('PRAGMA synchronous = NORMAL');
+    }
     await db.exclusive(async () => {
       if (target.type === 'postgres' && target.schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
       await dataSource.runMigrations({ transaction: 'all' });

@@ -100,7 +100,12 @@ export async function createCompute(ctx: OpsContext, spec: ComputeSpec, run: Run
       },
       run,
     );
-    if (computeStateOf(await ctx.client.domainState(uuid, run)) !== 'active') await ctx.client.domainCommand('start', uuid, run);
+    if (computeStateOf(await ctx.client.domainState(uuid, run)) !== 'active') {
+      // Another caller with the same key may have defined and started the same UUID meanwhile.
+      await ctx.client.domainCommand('start', uuid, run).catch(async (error: unknown) => {
+        if (computeStateOf(await ctx.client.domainState(uuid, run)) !== 'active') throw error;
+      });
+    }
   } catch (error) {
     await undoCreate(ctx, { uuid, clonedVolume });
     throw error;

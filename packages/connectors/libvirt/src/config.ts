@@ -106,7 +106,17 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function checkString(issues: ConfigIssue[], value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}): void {
+/** Field checks that append to one list of issues. */
+function checker(issues: ConfigIssue[]) {
+  return {
+    str: (value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}) => checkStringInto(issues, { value, pointer, ...opts }),
+    num: (value: unknown, pointer: string, opts: { required?: boolean; min?: number } = {}) => checkNumberInto(issues, { value, pointer, ...opts }),
+  };
+}
+
+function checkStringInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; required?: boolean; pattern?: RegExp }): void {
+  const { value, pointer } = f;
+  const opts = f;
   if (value === undefined) {
     if (opts.required) issues.push({ pointer, message: 'is required' });
     return;
@@ -115,7 +125,9 @@ function checkString(issues: ConfigIssue[], value: unknown, pointer: string, opt
   else if (opts.pattern && !opts.pattern.test(value)) issues.push({ pointer, message: `does not match ${opts.pattern}` });
 }
 
-function checkNumber(issues: ConfigIssue[], value: unknown, pointer: string, opts: { required?: boolean; min?: number } = {}): void {
+function checkNumberInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; required?: boolean; min?: number }): void {
+  const { value, pointer } = f;
+  const opts = f;
   if (value === undefined) {
     if (opts.required) issues.push({ pointer, message: 'is required' });
     return;
@@ -125,18 +137,19 @@ function checkNumber(issues: ConfigIssue[], value: unknown, pointer: string, opt
 
 /** Checks the site facts of a region (shared by the libvirt and OpenStack configurations' shape). */
 export function checkSite(issues: ConfigIssue[], site: unknown, pointer: string): void {
+  const c = checker(issues);
   if (!isObject(site)) return void issues.push({ pointer, message: 'is required: { country, coordinates: { lat, lon }, timeZone }' });
-  checkString(issues, site.country, `${pointer}/country`, { required: true, pattern: /^[A-Z]{2}$/ });
-  checkString(issues, site.timeZone, `${pointer}/timeZone`, { required: true });
-  checkString(issues, site.city, `${pointer}/city`);
-  checkString(issues, site.zone, `${pointer}/zone`);
-  const c = site.coordinates;
-  if (!isObject(c) || typeof c.lat !== 'number' || typeof c.lon !== 'number' || Math.abs(c.lat) > 90 || Math.abs(c.lon) > 180) {
+  c.str(site.country, `${pointer}/country`, { required: true, pattern: /^[A-Z]{2}$/ });
+  c.str(site.timeZone, `${pointer}/timeZone`, { required: true });
+  c.str(site.city, `${pointer}/city`);
+  c.str(site.zone, `${pointer}/zone`);
+  const xy = site.coordinates;
+  if (!isObject(xy) || typeof xy.lat !== 'number' || typeof xy.lon !== 'number' || Math.abs(xy.lat) > 90 || Math.abs(xy.lon) > 180) {
     issues.push({ pointer: `${pointer}/coordinates`, message: 'must be { lat: -90..90, lon: -180..180 }' });
   }
-  checkNumber(issues, site.pue, `${pointer}/pue`, { min: 1 });
+  c.num(site.pue, `${pointer}/pue`, { min: 1 });
   for (const k of ['renewableShare', 'heatReuse']) {
-    checkNumber(issues, site[k], `${pointer}/${k}`);
+    c.num(site[k], `${pointer}/${k}`);
     if (typeof site[k] === 'number' && (site[k] as number) > 1) issues.push({ pointer: `${pointer}/${k}`, message: 'must be a share between 0 and 1' });
   }
 }
@@ -147,32 +160,33 @@ export function checkSite(issues: ConfigIssue[], site: unknown, pointer: string)
  */
 export function validateLibvirtConfig(input: unknown): { ok: true; value: LibvirtConnectorConfig } | { ok: false; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
+  const c = checker(issues);
   if (!isObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
-  checkString(issues, input.providerId, '/providerId', { required: true, pattern: ID });
-  checkString(issues, input.uri, '/uri', { required: true, pattern: /^[a-z0-9+]+:\/\// });
-  checkString(issues, input.regionId, '/regionId', { pattern: ID });
-  for (const k of ['regionName', 'domainType', 'arch', 'pool', 'defaultNetwork', 'consoleLogDir', 'virshBinary']) checkString(issues, input[k], `/${k}`);
+  c.str(input.providerId, '/providerId', { required: true, pattern: ID });
+  c.str(input.uri, '/uri', { required: true, pattern: /^[a-z0-9+]+:\/\// });
+  c.str(input.regionId, '/regionId', { pattern: ID });
+  for (const k of ['regionName', 'domainType', 'arch', 'pool', 'defaultNetwork', 'consoleLogDir', 'virshBinary']) c.str(input[k], `/${k}`);
   checkSite(issues, input.site, '/site');
-  checkNumber(issues, input.availability, '/availability');
+  c.num(input.availability, '/availability');
   if (typeof input.availability === 'number' && input.availability > 100) issues.push({ pointer: '/availability', message: 'must be a percentage (0–100)' });
-  checkNumber(issues, input.cpuOvercommit, '/cpuOvercommit', { min: 0.1 });
+  c.num(input.cpuOvercommit, '/cpuOvercommit', { min: 0.1 });
   if (input.networks !== undefined && typeof input.networks !== 'boolean') issues.push({ pointer: '/networks', message: 'must be a boolean' });
-  for (const k of ['gracefulStopMs', 'refreshMs', 'virshTimeoutMs']) checkNumber(issues, input[k], `/${k}`, { min: 1 });
+  for (const k of ['gracefulStopMs', 'refreshMs', 'virshTimeoutMs']) c.num(input[k], `/${k}`, { min: 1 });
   if (!isObject(input.pricing)) issues.push({ pointer: '/pricing', message: 'is required: an object with currency, coreHour and memoryGiBHour' });
   else {
-    checkString(issues, input.pricing.currency, '/pricing/currency', { required: true, pattern: /^[A-Z]{3}$/ });
-    checkNumber(issues, input.pricing.coreHour, '/pricing/coreHour', { required: true });
-    checkNumber(issues, input.pricing.memoryGiBHour, '/pricing/memoryGiBHour', { required: true });
+    c.str(input.pricing.currency, '/pricing/currency', { required: true, pattern: /^[A-Z]{3}$/ });
+    c.num(input.pricing.coreHour, '/pricing/coreHour', { required: true });
+    c.num(input.pricing.memoryGiBHour, '/pricing/memoryGiBHour', { required: true });
   }
   if (input.shapes !== undefined) {
     if (!Array.isArray(input.shapes) || input.shapes.length === 0) issues.push({ pointer: '/shapes', message: 'must be a non-empty array' });
     else
       input.shapes.forEach((s: unknown, i) => {
         if (!isObject(s)) return void issues.push({ pointer: `/shapes/${i}`, message: 'must be an object' });
-        checkString(issues, s.id, `/shapes/${i}/id`, { required: true, pattern: ID });
-        checkNumber(issues, s.cores, `/shapes/${i}/cores`, { required: true, min: 1 });
-        checkNumber(issues, s.memoryGiB, `/shapes/${i}/memoryGiB`, { required: true, min: 0.0625 });
-        checkNumber(issues, s.diskGiB, `/shapes/${i}/diskGiB`);
+        c.str(s.id, `/shapes/${i}/id`, { required: true, pattern: ID });
+        c.num(s.cores, `/shapes/${i}/cores`, { required: true, min: 1 });
+        c.num(s.memoryGiB, `/shapes/${i}/memoryGiB`, { required: true, min: 0.0625 });
+        c.num(s.diskGiB, `/shapes/${i}/diskGiB`);
       });
   }
   if (input.images !== undefined) {
@@ -180,9 +194,9 @@ export function validateLibvirtConfig(input: unknown): { ok: true; value: Libvir
     else
       input.images.forEach((img: unknown, i) => {
         if (!isObject(img)) return void issues.push({ pointer: `/images/${i}`, message: 'must be an object' });
-        checkString(issues, img.id, `/images/${i}/id`, { required: true, pattern: ID });
-        checkString(issues, img.name, `/images/${i}/name`, { required: true });
-        for (const k of ['volume', 'kernel', 'initrd', 'cmdline', 'os', 'distribution', 'architecture']) checkString(issues, img[k], `/images/${i}/${k}`);
+        c.str(img.id, `/images/${i}/id`, { required: true, pattern: ID });
+        c.str(img.name, `/images/${i}/name`, { required: true });
+        for (const k of ['volume', 'kernel', 'initrd', 'cmdline', 'os', 'distribution', 'architecture']) c.str(img[k], `/images/${i}/${k}`);
         if (img.volume === undefined && img.kernel === undefined) issues.push({ pointer: `/images/${i}`, message: 'needs a volume or a kernel' });
         if (img.volume !== undefined && input.pool === undefined) issues.push({ pointer: `/images/${i}/volume`, message: 'needs /pool to be set' });
       });

@@ -1,4 +1,4 @@
-import { VirshError } from './virsh';
+import type { VirshError } from './virsh';
 
 /** The kit's error kinds, as libvirt failures map onto them. */
 export type FaultKind = 'transient' | 'timeout' | 'capacity' | 'quota' | 'auth' | 'not_found' | 'invalid' | 'conflict' | 'unsupported' | 'unknown';
@@ -17,7 +17,7 @@ const RULES: [RegExp, FaultKind][] = [
   [/authentication|permission denied|access denied|not authorized|Failed to connect socket.*Permission/i, 'auth'],
   [/cannot allocate memory|out of memory|not enough (space|memory)|insufficient|no space left|exceeds? (the )?(available|capacity)/i, 'capacity'],
   [/failed to connect|cannot recv data|end of file while reading|connection reset|broken pipe|resource temporarily unavailable|timed out|Unable to connect/i, 'transient'],
-  [/XML error|XML document|failed to parse|invalid argument|expected|missing|unsupported configuration|malformed|invalid (value|name|uuid)/i, 'invalid'],
+  [/XML error|XML document|failed to parse|invalid argument|unsupported configuration|malformed|invalid (value|name|uuid)/i, 'invalid'],
 ];
 
 /**

@@ -65,7 +65,12 @@ export async function createNetwork(ctx: OpsContext, spec: NetworkSpec, run: Run
       },
       run,
     );
-    if (!(await ctx.client.networkActive(uuid, run))) await ctx.client.networkCommand('net-start', uuid, run);
+    if (!(await ctx.client.networkActive(uuid, run))) {
+      // Another caller with the same key may have started the same UUID meanwhile.
+      await ctx.client.networkCommand('net-start', uuid, run).catch(async (error: unknown) => {
+        if (!(await ctx.client.networkActive(uuid, run))) throw error;
+      });
+    }
   } catch (error) {
     await orUndefined(() => ctx.client.networkCommand('net-destroy', uuid)).catch(() => undefined);
     await orUndefined(() => ctx.client.networkCommand('net-undefine', uuid)).catch(() => undefined);

@@ -57,7 +57,10 @@ export async function createStorage(ctx: OpsContext, spec: StorageSpec, run: Run
   if (available !== undefined && spec.sizeGiB * GiB > available) {
     throw new ConnectorError('capacity', `pool ${pool} has ${Math.floor(available / GiB)} GiB free, ${spec.sizeGiB} GiB asked`, { providerId: ctx.providerId, operation: 'create' });
   }
-  await ctx.client.createVolume(pool, { name: volume, capacityBytes: Math.ceil(spec.sizeGiB * GiB), format: 'qcow2' }, run);
+  await ctx.client.createVolume(pool, { name: volume, capacityBytes: Math.ceil(spec.sizeGiB * GiB), format: 'qcow2' }, run).catch(async (error: unknown) => {
+    // Another caller with the same key may have made the volume meanwhile.
+    if (!(await readVolume(ctx, { pool, volume }, run))) throw error;
+  });
   const created = await readVolume(ctx, { pool, volume }, run);
   if (!created) throw notFound(ctx, `volume ${volume}`, 'create');
   return created;

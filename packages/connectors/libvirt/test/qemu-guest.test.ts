@@ -57,13 +57,13 @@ describe.runIf(HAVE_QEMU)('a real QEMU guest through qemu:///session (software e
     expect(made.attributes['accords.libvirt.type']).toBe('qemu');
     const log = join(dir, `${String(made.attributes['accords.libvirt.domain'])}.log`);
     const started = Date.now();
-    let console = '';
-    while (!console.includes(image.marker) && Date.now() - started < 150_000) {
+    let serial = '';
+    while (!serial.includes(image.marker) && Date.now() - started < 150_000) {
       await new Promise((r) => setTimeout(r, 500));
-      console = await readFile(log, 'utf8').catch(() => '');
+      serial = await readFile(log, 'utf8').catch(() => '');
     }
-    expect(console, `serial console of the guest (kernel and busybox from ${image.sources.join(', ')})`).toContain(image.marker);
-    expect(console).toMatch(/ACCORDS-GUEST-UP kernel=\d+\.\d+/);
+    expect(serial, `serial console of the guest (kernel and busybox from ${image.sources.join(', ')})`).toContain(image.marker);
+    expect(serial).toMatch(/ACCORDS-GUEST-UP kernel=\d+\.\d+/);
     process.stdout.write(`qemu guest: init reached after ${Date.now() - started} ms of boot\n`);
 
     expect((await connector.get(made.id)).state).toBe('active');

@@ -79,14 +79,25 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function str(issues: ConfigIssue[], value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}): void {
+/** Field checks that append to one list of issues. */
+function checker(issues: ConfigIssue[]) {
+  return {
+    str: (value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}) => strInto(issues, { value, pointer, ...opts }),
+    num: (value: unknown, pointer: string, min = 0) => numInto(issues, { value, pointer, min }),
+  };
+}
+
+function strInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; required?: boolean; pattern?: RegExp }): void {
+  const { value, pointer } = f;
+  const opts = f;
   if (value === undefined) {
     if (opts.required) issues.push({ pointer, message: 'is required' });
   } else if (typeof value !== 'string' || value === '') issues.push({ pointer, message: 'must be a non-empty string' });
   else if (opts.pattern && !opts.pattern.test(value)) issues.push({ pointer, message: `does not match ${opts.pattern}` });
 }
 
-function num(issues: ConfigIssue[], value: unknown, pointer: string, min = 0): void {
+function numInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; min: number }): void {
+  const { value, pointer, min } = f;
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) issues.push({ pointer, message: `must be a number >= ${min}` });
 }
 
@@ -102,37 +113,39 @@ function strings(issues: ConfigIssue[], value: unknown, pointer: string): void {
 }
 
 function checkRegion(issues: ConfigIssue[], r: unknown, pointer: string): void {
+  const c = checker(issues);
   if (!isObject(r)) return void issues.push({ pointer, message: 'must be { country, coordinates: { lat, lon }, timeZone }' });
-  str(issues, r.id, `${pointer}/id`, { pattern: ID });
-  str(issues, r.name, `${pointer}/name`);
-  str(issues, r.country, `${pointer}/country`, { required: true, pattern: /^[A-Z]{2}$/ });
-  str(issues, r.timeZone, `${pointer}/timeZone`, { required: true });
-  str(issues, r.city, `${pointer}/city`);
-  str(issues, r.zone, `${pointer}/zone`);
-  const c = r.coordinates;
-  if (!isObject(c) || typeof c.lat !== 'number' || typeof c.lon !== 'number' || Math.abs(c.lat) > 90 || Math.abs(c.lon) > 180) {
+  c.str(r.id, `${pointer}/id`, { pattern: ID });
+  c.str(r.name, `${pointer}/name`);
+  c.str(r.country, `${pointer}/country`, { required: true, pattern: /^[A-Z]{2}$/ });
+  c.str(r.timeZone, `${pointer}/timeZone`, { required: true });
+  c.str(r.city, `${pointer}/city`);
+  c.str(r.zone, `${pointer}/zone`);
+  const xy = r.coordinates;
+  if (!isObject(xy) || typeof xy.lat !== 'number' || typeof xy.lon !== 'number' || Math.abs(xy.lat) > 90 || Math.abs(xy.lon) > 180) {
     issues.push({ pointer: `${pointer}/coordinates`, message: 'must be { lat: -90..90, lon: -180..180 }' });
   }
-  num(issues, r.pue, `${pointer}/pue`, 1);
+  c.num(r.pue, `${pointer}/pue`, 1);
   for (const k of ['renewableShare', 'heatReuse']) {
-    num(issues, r[k], `${pointer}/${k}`);
+    c.num(r[k], `${pointer}/${k}`);
     if (typeof r[k] === 'number' && (r[k] as number) > 1) issues.push({ pointer: `${pointer}/${k}`, message: 'must be a share between 0 and 1' });
   }
 }
 
-function checkCredentials(issues: ConfigIssue[], c: unknown): void {
-  if (!isObject(c)) return void issues.push({ pointer: '/credentials', message: 'is required: an object with kind "password" or "application_credential"' });
-  if (c.kind === 'password') {
-    str(issues, c.username, '/credentials/username', { required: true });
-    str(issues, c.projectName, '/credentials/projectName', { required: true });
-    str(issues, c.userDomainName, '/credentials/userDomainName');
-    str(issues, c.projectDomainName, '/credentials/projectDomainName');
-    secretRef(issues, c.password, '/credentials/password');
-  } else if (c.kind === 'application_credential') {
-    str(issues, c.id, '/credentials/id');
-    str(issues, c.name, '/credentials/name');
-    if (c.id === undefined && (c.name === undefined || c.username === undefined)) issues.push({ pointer: '/credentials', message: 'needs id, or name with username' });
-    secretRef(issues, c.secret, '/credentials/secret');
+function checkCredentials(issues: ConfigIssue[], cred: unknown): void {
+  const c = checker(issues);
+  if (!isObject(cred)) return void issues.push({ pointer: '/credentials', message: 'is required: an object with kind "password" or "application_credential"' });
+  if (cred.kind === 'password') {
+    c.str(cred.username, '/credentials/username', { required: true });
+    c.str(cred.projectName, '/credentials/projectName', { required: true });
+    c.str(cred.userDomainName, '/credentials/userDomainName');
+    c.str(cred.projectDomainName, '/credentials/projectDomainName');
+    secretRef(issues, cred.password, '/credentials/password');
+  } else if (cred.kind === 'application_credential') {
+    c.str(cred.id, '/credentials/id');
+    c.str(cred.name, '/credentials/name');
+    if (cred.id === undefined && (cred.name === undefined || cred.username === undefined)) issues.push({ pointer: '/credentials', message: 'needs id, or name with username' });
+    secretRef(issues, cred.secret, '/credentials/secret');
   } else issues.push({ pointer: '/credentials/kind', message: 'must be "password" or "application_credential"' });
 }
 
@@ -142,30 +155,31 @@ function checkCredentials(issues: ConfigIssue[], c: unknown): void {
  */
 export function validateOpenStackConfig(input: unknown): { ok: true; value: OpenStackConnectorConfig } | { ok: false; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
+  const c = checker(issues);
   if (!isObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
-  str(issues, input.providerId, '/providerId', { required: true, pattern: ID });
-  str(issues, input.authUrl, '/authUrl', { required: true, pattern: /^https?:\/\/[^\s]+$/ });
+  c.str(input.providerId, '/providerId', { required: true, pattern: ID });
+  c.str(input.authUrl, '/authUrl', { required: true, pattern: /^https?:\/\/[^\s]+$/ });
   checkCredentials(issues, input.credentials);
   if (!isObject(input.regions) || Object.keys(input.regions).length === 0) issues.push({ pointer: '/regions', message: 'is required: an object of OpenStack region name to { country, coordinates, timeZone, ... }' });
   else for (const [name, r] of Object.entries(input.regions)) checkRegion(issues, r, `/regions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   if (input.architecture !== undefined && input.architecture !== 'x86_64' && input.architecture !== 'arm64') issues.push({ pointer: '/architecture', message: 'must be x86_64 or arm64' });
-  num(issues, input.availability, '/availability');
+  c.num(input.availability, '/availability');
   if (typeof input.availability === 'number' && input.availability > 100) issues.push({ pointer: '/availability', message: 'must be a percentage (0–100)' });
   strings(issues, input.imageAllow, '/imageAllow');
   strings(issues, input.imageDeny, '/imageDeny');
   if (input.interface !== undefined && !['public', 'internal', 'admin'].includes(input.interface as string)) issues.push({ pointer: '/interface', message: 'must be public, internal or admin' });
-  str(issues, input.defaultNetwork, '/defaultNetwork');
-  num(issues, input.settleTimeoutMs, '/settleTimeoutMs', 1);
-  num(issues, input.requestTimeoutMs, '/requestTimeoutMs', 1);
-  num(issues, input.refreshMs, '/refreshMs', 1);
+  c.str(input.defaultNetwork, '/defaultNetwork');
+  c.num(input.settleTimeoutMs, '/settleTimeoutMs', 1);
+  c.num(input.requestTimeoutMs, '/requestTimeoutMs', 1);
+  c.num(input.refreshMs, '/refreshMs', 1);
   const p = input.pricing;
   if (!isObject(p)) issues.push({ pointer: '/pricing', message: 'is required: OpenStack has no prices, give flavors or coreHour/memoryGiBHour' });
   else {
-    str(issues, p.currency, '/pricing/currency', { required: true, pattern: /^[A-Z]{3}$/ });
-    for (const k of ['coreHour', 'memoryGiBHour', 'diskGiBHour']) num(issues, p[k], `/pricing/${k}`);
+    c.str(p.currency, '/pricing/currency', { required: true, pattern: /^[A-Z]{3}$/ });
+    for (const k of ['coreHour', 'memoryGiBHour', 'diskGiBHour']) c.num(p[k], `/pricing/${k}`);
     if (p.flavors !== undefined) {
       if (!isObject(p.flavors)) issues.push({ pointer: '/pricing/flavors', message: 'must be an object of flavour name or id to hourly price' });
-      else for (const [k, v] of Object.entries(p.flavors)) num(issues, v, `/pricing/flavors/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      else for (const [k, v] of Object.entries(p.flavors)) c.num(v, `/pricing/flavors/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
       if (isObject(p.flavors) && Object.values(p.flavors).some((v) => v === undefined)) issues.push({ pointer: '/pricing/flavors', message: 'prices must be numbers' });
     }
     if (p.flavors === undefined && p.coreHour === undefined && p.memoryGiBHour === undefined) issues.push({ pointer: '/pricing', message: 'needs flavors or coreHour/memoryGiBHour' });

@@ -1,4 +1,5 @@
-import { faultMessage, OpenStackHttpError } from './http';
+import type { OpenStackHttpError } from './http';
+import { faultMessage } from './http';
 
 /** The kit's error kinds, as OpenStack failures map onto them. */
 export type FaultKind = 'transient' | 'throttled' | 'capacity' | 'quota' | 'auth' | 'not_found' | 'invalid' | 'conflict' | 'unsupported' | 'unknown';

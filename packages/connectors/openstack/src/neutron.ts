@@ -77,11 +77,6 @@ export class NeutronClient {
     return res.body.network;
   }
 
-  /** Tags a network (used for idempotency keys). */
-  async addTag(resource: 'networks' | 'ports', id: string, tag: string, opts: CallOpts = {}): Promise<void> {
-    await this.service.call({ method: 'PUT', path: `/v2.0/${resource}/${encodeURIComponent(id)}/tags/${encodeURIComponent(tag)}`, ...opts });
-  }
-
   /** Deletes a network (its subnets and unbound ports go with it). */
   async deleteNetwork(id: string, opts: CallOpts = {}): Promise<void> {
     await this.service.call({ method: 'DELETE', path: `/v2.0/networks/${encodeURIComponent(id)}`, ...opts });

@@ -2,7 +2,7 @@ import { createManualClock, wrapConnector } from '@accords/connector-kit';
 import type { ComputeSpec, Connector } from '@accords/connector-kit';
 import { createSimConnector } from '@accords/connector-sim';
 import { demoCatalogue } from '@accords/model';
-import { measure } from '../../kit/bench/measure';
+import { measure } from './measure';
 
 const N = 1_000;
 let run = 0;

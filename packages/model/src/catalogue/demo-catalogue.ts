@@ -10,7 +10,7 @@ export interface DemoCatalogueOptions {
 
 /**
  * The demo provider catalogue: six fictitious providers with 26 regions in real places on six
- * continents and 19 time zones, with general-purpose, memory, arm64, dedicated, HPC and GPU
+ * continents and 23 time zones, with general-purpose, memory, arm64, dedicated, HPC and GPU
  * (L4, A100, H100) offers, on-demand and spot, priced in EUR at realistic list-price levels.
  * A fresh copy on every call: callers may mutate it.
  * @param options - asOf of the offers.

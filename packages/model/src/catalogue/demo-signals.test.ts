@@ -59,5 +59,6 @@ describe('demoSignals', () => {
   it('refuses a bad start or length', () => {
     expect(() => demoSignals({ from: 'soon', hours: 1 })).toThrow(RangeError);
     expect(() => demoSignals({ from: YEAR.from, hours: 1.5 })).toThrow(RangeError);
+    expect(() => demoSignals({ from: YEAR.from, hours: 1, generatedAt: 'later' })).toThrow(RangeError);
   });
 });

@@ -155,7 +155,7 @@ export function demoSignalColumns(options: DemoSignalsOptions): SignalColumn[] {
  * Every series is labelled `source: 'accords-profile'` — a profile, not a measurement.
  * @param options - from, hours, metrics, regions, generatedAt.
  * @returns one series per zone and metric, points in time order.
- * @throws RangeError for a bad `from` or a negative or fractional `hours`.
+ * @throws RangeError for a bad `from` or `generatedAt`, or a negative or fractional `hours`.
  * @example
  * ```ts
  * const year = demoSignals({ from: '2026-01-01T00:00:00Z', hours: 8760, kinds: ['carbon-intensity'] });
@@ -166,7 +166,8 @@ export function demoSignals(options: DemoSignalsOptions): SignalSeries[] {
   const columns = demoSignalColumns(options);
   const fromMs = columns[0]?.startMs ?? 0;
   const generatedAtMs = options.generatedAt === undefined ? fromMs : new Date(options.generatedAt).getTime();
-  const generatedAt = new Date(Number.isFinite(generatedAtMs) ? generatedAtMs : fromMs).toISOString();
+  if (!Number.isFinite(generatedAtMs)) throw new RangeError(`Invalid "generatedAt": ${String(options.generatedAt)}.`);
+  const generatedAt = new Date(generatedAtMs).toISOString();
   const starts = Array.from({ length: options.hours }, (_, i) => new Date(fromMs + i * HOUR_MS).toISOString());
   return columns.map(({ zone, metric, unit, source, values }) => {
     const points: SignalPoint[] = new Array(values.length);

@@ -52,7 +52,16 @@ const KIND_LOCATIONS: Record<string, string> = {
 
 const PENDING_AS: Record<string, string> = { compute: 'inactive', storage: 'offline', network: 'inactive' };
 
-/** A UUID-shaped id derived from content (FNV-1a, four lanes), stable across runs and platforms. */
+/**
+ * A UUID-shaped id derived from a text (FNV-1a over four lanes): the same text always gives the
+ * same id, on every platform. Not a cryptographic hash.
+ * @param text - e.g. a kind term and the JSON of a value.
+ * @returns an id in UUID form (version nibble 8).
+ * @example
+ * ```ts
+ * derivedId('node\n{"name":"web"}') === derivedId('node\n{"name":"web"}'); // true
+ * ```
+ */
 export function derivedId(text: string): string {
   const lanes = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0x2545f491];
   for (let i = 0; i < text.length; i++)

@@ -45,6 +45,7 @@ export const IsoDuration = (description = 'ISO 8601 duration, e.g. PT1H, P30D, P
 /** Free-form labels: short keys and string values. */
 export const Labels = () =>
   Type.Record(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$' }), Type.String({ maxLength: 256 }), {
+    additionalProperties: false,
     description: 'Free-form labels (key → value).',
   });
 

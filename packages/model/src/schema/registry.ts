@@ -60,7 +60,15 @@ export type ModelTypeName = keyof typeof raw;
 /** The names of every published schema, in a stable order. */
 export const MODEL_TYPE_NAMES = Object.keys(raw) as ModelTypeName[];
 
-/** File name (kebab-case) of a type's schema document. */
+/**
+ * File name (kebab-case) of a type's schema document under `schemas/`.
+ * @param name - a model type name.
+ * @returns e.g. `manifest-node.schema.json`.
+ * @example
+ * ```ts
+ * schemaFileName('ManifestNode'); // 'manifest-node.schema.json'
+ * ```
+ */
 export function schemaFileName(name: ModelTypeName): string {
   return `${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}.schema.json`;
 }

@@ -92,6 +92,7 @@ function describe(error: ErrorObject): string {
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
       const allowed = Object.keys(schema.properties ?? {});
+      if (allowed.length === 0) return `"${name}" is not a valid key here.${hint}`;
       const alias = ALIASES[name.toLowerCase()];
       const guess = alias && allowed.includes(alias) ? alias : closest(name, allowed);
       return guess

@@ -59,6 +59,18 @@ describe('validateManifest', () => {
     });
   });
 
+  it('explains a bad label key', () => {
+    const m = minimalManifest();
+    m.labels = { 'bad key': 'x' };
+    expect(issuesOf(m)).toEqual([
+      {
+        code: 'additionalProperties',
+        message: '"bad key" is not a valid key here. Expected: Free-form labels (key → value).',
+        location: { pointer: '/labels/bad key' },
+      },
+    ]);
+  });
+
   it('reports every problem at once, each with its pointer', () => {
     const m = minimalManifest() as unknown as Record<string, unknown>;
     m.apiVersion = 'v2';

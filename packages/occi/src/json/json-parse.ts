@@ -45,38 +45,38 @@ function liftCore(o: Json, pointer: string): Attributes {
 }
 
 function linkEnd(v: unknown): LinkEnd {
-  if (typeof v === 'string') return { location: v };
-  const o = v as Json;
-  return o.kind === undefined ? { location: o.location as string } : { location: o.location as string, kind: o.kind as string };
+  return typeof v === 'string' ? { location: v } : (v as LinkEnd);
 }
 
-function entityBase(o: Json, pointer: string): { attributes: Attributes } {
-  const raw = (o.attributes as Attributes | undefined) ?? {};
-  return { attributes: hasCoreAttribute(raw) ? liftCore(o, pointer) : raw };
+/*
+ * The conversions below reuse the objects JSON.parse made (they are fresh and already checked
+ * against the schema), filling in defaults instead of copying: parsing then costs little more
+ * than JSON.parse itself.
+ */
+function liftIfNeeded(o: Json, pointer: string): void {
+  const raw = o.attributes as Attributes | undefined;
+  if (raw === undefined) o.attributes = {};
+  else if (hasCoreAttribute(raw)) o.attributes = liftCore(o, pointer);
 }
 
 function toLink(o: Json, args: { pointer: string; source?: LinkEnd }): LinkData {
-  const { attributes } = entityBase(o, args.pointer);
-  const source = o.source !== undefined ? linkEnd(o.source) : (args.source ?? { location: '' });
-  const link: LinkData = { id: o.id as string, kind: o.kind as string, mixins: (o.mixins as string[] | undefined) ?? [], attributes, source, target: linkEnd(o.target) };
-  if (o.title !== undefined) link.title = o.title as string;
-  if (o.actions !== undefined) link.actions = o.actions as string[];
-  if (o.location !== undefined) link.location = o.location as string;
-  return link;
+  liftIfNeeded(o, args.pointer);
+  if (o.mixins === undefined) o.mixins = [];
+  o.source = o.source !== undefined ? linkEnd(o.source) : args.source ? { ...args.source } : { location: '' };
+  o.target = linkEnd(o.target);
+  return o as unknown as LinkData;
 }
 
 function toResource(o: Json, pointer: string): ResourceData {
-  const { attributes } = entityBase(o, pointer);
-  const r: ResourceData = { id: o.id as string, kind: o.kind as string, mixins: (o.mixins as string[] | undefined) ?? [], attributes, links: [] };
-  if (o.title !== undefined) r.title = o.title as string;
-  if (o.summary !== undefined) r.summary = o.summary as string;
-  if (o.actions !== undefined) r.actions = o.actions as string[];
-  if (o.location !== undefined) r.location = o.location as string;
-  if (o.links !== undefined) {
-    const source: LinkEnd = r.location === undefined ? { location: '', kind: r.kind } : { location: r.location, kind: r.kind };
-    r.links = (o.links as Json[]).map((l, i) => toLink(l, { pointer: `${pointer}/links/${i}`, source }));
+  liftIfNeeded(o, pointer);
+  if (o.mixins === undefined) o.mixins = [];
+  const links = o.links as Json[] | undefined;
+  if (links === undefined) o.links = [];
+  else {
+    const source: LinkEnd = o.location === undefined ? { location: '', kind: o.kind as string } : { location: o.location as string, kind: o.kind as string };
+    for (let i = 0; i < links.length; i++) toLink(links[i]!, { pointer: `${pointer}/links/${i}`, source });
   }
-  return r;
+  return o as unknown as ResourceData;
 }
 
 function specs(v: unknown): AttributeSpecs | undefined {
@@ -105,10 +105,11 @@ function convert<S extends Structure>(structure: S, value: unknown): StructureMa
     }
     case 'collection': {
       const o = value as Json;
-      return {
-        resources: ((o.resources as Json[] | undefined) ?? []).map((r, i) => toResource(r, `/resources/${i}`)),
-        links: ((o.links as Json[] | undefined) ?? []).map((l, i) => toLink(l, { pointer: `/links/${i}` })),
-      } as StructureMap[S];
+      const resources = (o.resources as Json[] | undefined) ?? [];
+      const links = (o.links as Json[] | undefined) ?? [];
+      for (let i = 0; i < resources.length; i++) toResource(resources[i]!, `/resources/${i}`);
+      for (let i = 0; i < links.length; i++) toLink(links[i]!, { pointer: `/links/${i}` });
+      return { resources, links } as unknown as StructureMap[S];
     }
     case 'categories': {
       const o = value as Json;

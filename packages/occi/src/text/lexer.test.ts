@@ -22,7 +22,7 @@ describe('headerEntries', () => {
   });
 
   it('reports an unterminated quote with the header', () => {
-    expect(() => headerEntries({ Category: 'a; title="open' })).toThrow(expect.objectContaining({ code: 'parse_error', location: expect.objectContaining({ header: 'Category' }) }));
+    expect(() => headerEntries({ Category: 'a; title="open, x' })).toThrow(expect.objectContaining({ code: 'parse_error', location: expect.objectContaining({ header: 'Category' }) }));
   });
 });
 

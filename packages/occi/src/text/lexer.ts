@@ -39,6 +39,10 @@ export function where(entry: TextEntry, offset = 0): ErrorLocation {
  * @throws OcciError `parse_error` on an unterminated quoted string.
  */
 export function splitTopLevel(value: string, entry: Omit<TextEntry, 'value'>): { text: string; offset: number }[] {
+  if (value.indexOf(',') < 0) {
+    const text = value.trim();
+    return text ? [{ text, offset: value.length - value.trimStart().length }] : [];
+  }
   const parts: { text: string; offset: number }[] = [];
   let start = 0;
   let depth = 0;
@@ -153,21 +157,23 @@ export function splitParams(entry: TextEntry): { first: string; params: Param[] 
   let start = 0;
   let quoted = false;
   let angle = false;
-  for (let i = 0; i <= value.length; i++) {
+  const n = value.length;
+  for (let i = 0; i < n; i++) {
     const ch = value.charCodeAt(i);
-    if (i < value.length && quoted) {
+    if (quoted) {
       if (ch === 92) i++;
       else if (ch === 34) quoted = false;
       continue;
     }
     if (ch === 34) quoted = true;
-    else if (ch === 60 && !angle && value.slice(start, i).trim() === '') angle = true;
+    else if (ch === 60 && !angle && i === start + (value.slice(start, i).length - value.slice(start, i).trimStart().length)) angle = true;
     else if (ch === 62 && angle) angle = false;
-    else if (i === value.length || (ch === 59 && !angle)) {
+    else if (ch === 59 && !angle) {
       items.push({ text: value.slice(start, i), offset: start });
       start = i + 1;
     }
   }
+  items.push({ text: value.slice(start), offset: start });
   if (quoted) throw new OcciError('parse_error', `${entry.header}: unterminated quoted string`, { location: where(entry, value.length) });
   const [firstItem, ...rest] = items;
   const params: Param[] = [];

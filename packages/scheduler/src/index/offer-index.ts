@@ -94,11 +94,21 @@ export class OfferIndex {
   private sortCell(c: number): void {
     const { price, availCost } = this.cat;
     const lo = this.cellStart[c]!;
-    const slice = Array.from(this.cellOffers.subarray(lo, lo + this.cellSize(c)));
-    slice.sort((a, b) => price[a]! - price[b]! || a - b);
-    this.cellOffers.set(slice, lo);
+    const hi = this.cellStart[c + 1]!;
+    const a = this.cellOffers;
+    // Insertion sort: cells are small and, after a price update, nearly sorted.
+    for (let x = lo + 1; x < hi; x++) {
+      const o = a[x]!;
+      const p = price[o]!;
+      let y = x - 1;
+      while (y >= lo && (price[a[y]!]! > p || (price[a[y]!]! === p && a[y]! > o))) {
+        a[y + 1] = a[y]!;
+        y--;
+      }
+      a[y + 1] = o;
+    }
     let minAvail = Infinity;
-    for (const o of slice) minAvail = Math.min(minAvail, availCost[o]!);
+    for (let x = lo; x < hi; x++) minAvail = Math.min(minAvail, availCost[a[x]!]!);
     this.cellMinAvail[c] = minAvail;
   }
 

@@ -15,6 +15,15 @@ export function toModelPlan(core: CorePlan, a: { manifest: string; createdAt: st
   const currency = core.totals.currency ?? core.decisions[0]?.currency ?? 'XXX';
   const carbonOf = (c: { locationBasedGPerHour: number; marginalGPerHour: number | null }) =>
     a.basis === 'marginal' && c.marginalGPerHour !== null ? c.marginalGPerHour : c.locationBasedGPerHour;
+  const alternatives = new WeakMap<object, PlacementPlan['decisions'][number]['alternatives']>();
+  const altOf = (d: CorePlan['decisions'][number]) => {
+    let v = alternatives.get(d.alternatives);
+    if (!v) {
+      v = d.alternatives.slice(0, 20).map((x) => ({ offerId: x.offerId, total: x.totalScore, reason: x.why.slice(0, 1024) }));
+      alternatives.set(d.alternatives, v);
+    }
+    return v;
+  };
   return {
     manifest: a.manifest,
     decisions: core.decisions.map((d) => ({
@@ -31,8 +40,8 @@ export function toModelPlan(core: CorePlan, a: { manifest: string; createdAt: st
         price: squash(d.scores.price), carbon: squash(d.scores.carbon), latency: squash(d.scores.latency),
         heatReuse: d.scores.heatReuse, availability: d.scores.availability, total: d.totalScore,
       },
-      reason: d.reason.slice(0, 4096),
-      alternatives: d.alternatives.slice(0, 20).map((x) => ({ offerId: x.offerId, total: x.totalScore, reason: x.why.slice(0, 1024) })),
+      reason: d.reason.length > 4096 ? d.reason.slice(0, 4096) : d.reason,
+      alternatives: altOf(d),
     })),
     unplaced: core.unplaced.map((u) => ({
       node: u.nodeId,

@@ -116,19 +116,15 @@ export class Replanner {
     let rescored = 0;
     for (const o of touched) rescored += this.rescoreOffer(o);
     let requeried = 0;
+    // A class is re-queried (through the index, exact) only when a changed offer fits its shape.
+    const cat = this.cat;
     this.queries.forEach((q, c) => {
-      const top = this.classTop[c]!;
-      const worst = top.length < TOP_K ? Infinity : top[top.length - 1]!.score;
-      const members = new Set(top.map((t) => t.offer));
-      let affected = false;
       for (const o of touched) {
-        if (members.has(o)) { affected = true; break; }
-        if (this.cat.vcpu[o]! < q.cores || this.cat.mem[o]! < q.mem || this.cat.arch[o] !== q.arch) continue;
-        if (failMask(this.cat, q, o) === 0 && totalScore(this.cat, q, o) <= worst) { affected = true; break; }
-      }
-      if (affected) {
-        this.classTop[c] = this.index.offers.topK(q, TOP_K);
-        requeried++;
+        if (cat.vcpu[o]! >= q.cores && cat.mem[o]! >= q.mem && cat.gpus[o]! >= q.gpus && cat.arch[o] === q.arch) {
+          this.classTop[c] = this.index.offers.topK(q, TOP_K);
+          requeried++;
+          return;
+        }
       }
     });
     return { offersChanged: touched.length, instancesRescored: rescored, classesRequeried: requeried };
@@ -178,8 +174,9 @@ export class Replanner {
     const margin = o.margin ?? 0.2;
     const cat = this.cat;
     const cap = new Map<number, number>();
-    const candidates: Move[] = [];
+    const chosen: { i: number; target: number; score: number; forced: boolean; mask: number; net: number }[] = [];
     const occupancy = this.groupOccupancy();
+    const migration = (i: number, target: number) => this.migrationMoney({ i, target, o }) / cat.priceRefPerVcpu;
     for (let i = 0; i < this.instIds.length; i++) {
       const c = this.instClass[i]!;
       const q = this.queries[c]!;
@@ -191,24 +188,25 @@ export class Replanner {
         if (!forced && t.score >= this.instScore[i]!) break;
         const left = cap.get(t.offer) ?? cat.capacity[t.offer]!;
         if (left < 1 || !this.groupsAllow({ i, target: t.offer, occupancy })) continue;
-        const move = this.evaluate({ i, target: t.offer, targetScore: t.score, forced, mask, H, o });
-        if (forced || move.horizonSaving > (1 + margin) * move.migrationCost) {
-          candidates.push(move);
+        const saving = q.size * (this.instScore[i]! - t.score) * H;
+        const cost = migration(i, t.offer);
+        if (forced || saving > (1 + margin) * cost) {
+          chosen.push({ i, target: t.offer, score: t.score, forced, mask, net: saving - cost });
           cap.set(t.offer, left - 1);
           this.occupy({ i, target: t.offer, occupancy });
         }
         break;
       }
     }
-    candidates.sort((a, b) => Number(b.forced) - Number(a.forced) || b.netBenefit - a.netBenefit || (a.instanceId < b.instanceId ? -1 : 1));
+    chosen.sort((a, b) => Number(b.forced) - Number(a.forced) || b.net - a.net || (this.instIds[a.i]! < this.instIds[b.i]! ? -1 : 1));
     const hourAgo = this.now - 3_600_000;
     const recent = (o.recentMoves ?? []).filter((m) => {
       const t = toMs(m.at as string | number);
       return t > hourAgo && t <= this.now;
     }).length;
     const allowed = Math.max(0, (o.churnLimitPerHour ?? 10) - recent);
-    const moves = candidates.slice(0, allowed);
-    return { moves, considered: this.instIds.length, deferredByChurn: candidates.length - moves.length, unknown: [...this.unknown] };
+    const moves = chosen.slice(0, allowed).map((m) => this.evaluate({ ...m, targetScore: m.score, H, o }));
+    return { moves, considered: this.instIds.length, deferredByChurn: chosen.length - moves.length, unknown: [...this.unknown] };
   }
 
   private evaluate(a: { i: number; target: number; targetScore: number; forced: boolean; mask: number; H: number; o: MoveOptions }): Move {
@@ -216,7 +214,7 @@ export class Replanner {
     const { i, target } = a;
     const q = this.queries[this.instClass[i]!]!;
     const cur = this.instOffer[i]!;
-    const money = this.instData[i]! * cat.regionEgress[cat.region[cur]!]! + (a.o.overlapHours ?? 0.25) * cat.price[target]! + ((a.o.downtimeSeconds ?? 30) / 3600) * (a.o.downtimeCostPerHour ?? 0);
+    const money = this.migrationMoney({ i, target, o: a.o });
     const migrationCost = money / cat.priceRefPerVcpu;
     const savingPerHour = q.size * (this.instScore[i]! - a.targetScore);
     const horizonSaving = savingPerHour * a.H;
@@ -231,6 +229,12 @@ export class Replanner {
       savingPerHour, horizonSaving, migrationCost, netBenefit: horizonSaving - migrationCost,
       priceDeltaPerHour: cat.price[target]! - cat.price[cur]!, carbonDeltaGPerHour: carbon(target) - carbon(cur), migrationMoney: money, reason,
     };
+  }
+
+  private migrationMoney(a: { i: number; target: number; o: MoveOptions }): number {
+    const cat = this.cat;
+    const from = cat.region[this.instOffer[a.i]!]!;
+    return this.instData[a.i]! * cat.regionEgress[from]! + (a.o.overlapHours ?? 0.25) * cat.price[a.target]! + ((a.o.downtimeSeconds ?? 30) / 3600) * (a.o.downtimeCostPerHour ?? 0);
   }
 
   private groupOccupancy(): Map<string, Map<number, number>> {

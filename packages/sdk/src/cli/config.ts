@@ -56,7 +56,7 @@ export function configPath(sources: Pick<ConfigSources, 'flags' | 'env'>): { pat
 
 /**
  * Merges flags over environment (`ACCORDS_URL`, `ACCORDS_TOKEN`, `ACCORDS_USER`,
- * `ACCORDS_PROFILE`, `ACCORDS_OUTPUT`) over the config file (its top level, then the chosen profile).
+ * `ACCORDS_PROFILE`, `ACCORDS_OUTPUT`, `ACCORDS_RENDERING`) over the config file (its top level, then the chosen profile).
  * @param sources - flags, environment and whether stdout is a terminal
  * @returns the resolved settings
  * @throws {CliError} exit code 3 for an unreadable or invalid config file or value
@@ -81,6 +81,7 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
     token: sources.env.ACCORDS_TOKEN || undefined,
     user: sources.env.ACCORDS_USER || undefined,
     output: (sources.env.ACCORDS_OUTPUT as OutputMode) || undefined,
+    rendering: (sources.env.ACCORDS_RENDERING as 'json' | 'text') || undefined,
   };
   const pick = <K extends keyof ConnectionSettings>(key: K): ConnectionSettings[K] => sources.flags[key] ?? env[key] ?? profile[key] ?? file?.[key];
   const url = pick('url') ?? DEFAULT_URL;

@@ -56,7 +56,6 @@ function hintFor(error: unknown): string | undefined {
   if (!(error instanceof AccordsError)) return undefined;
   if (error.code === 'connection_failed') return 'is the server running? set it with --url or ACCORDS_URL';
   if (error.status === 401) return 'check --token, ACCORDS_TOKEN or the config file';
-  if (error.status === 403) return 'this token may not do that';
   if (error.status === 412) return 'the entity changed meanwhile: describe it again and retry';
   return undefined;
 }

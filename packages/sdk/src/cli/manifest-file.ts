@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AccordsError } from '@accords/occi';
-import { parseManifest } from '@accords/model';
 import type { Manifest } from '@accords/model';
 import { CliError, ExitCode } from './exit-codes';
 
@@ -16,10 +15,10 @@ export interface LocalManifest {
  * Reads and validates a manifest file before anything is sent, so that mistakes are reported
  * with their file, line and column.
  * @param path - the file (`-` for standard input is not supported: the CLI needs a name to quote)
- * @returns the text and the parsed manifest
+ * @returns the text and the parsed manifest (a promise)
  * @throws {CliError} exit code 3 listing every issue as `file:line:column: message (pointer)`
  */
-export function readManifestFile(path: string): LocalManifest {
+export async function readManifestFile(path: string): Promise<LocalManifest> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -27,6 +26,8 @@ export function readManifestFile(path: string): LocalManifest {
     throw new CliError(`cannot read ${path}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, { exitCode: ExitCode.invalidInput, cause });
   }
   const format = /\.json$/i.test(path) ? 'json' : /\.ya?ml$/i.test(path) ? 'yaml' : undefined;
+  // Loaded on demand: the schemas cost start-up time that the OCCI verbs do not need.
+  const { parseManifest } = await import('@accords/model');
   try {
     return { path, text, manifest: parseManifest(text, { source: basename(path), ...(format ? { format } : {}) }) };
   } catch (error) {

@@ -24,7 +24,7 @@ export function buildProgram(env: CliEnvironment): Command {
     .option('--token <token>', 'bearer token (env ACCORDS_TOKEN)')
     .option('--user <user:password>', 'HTTP Basic credentials (env ACCORDS_USER)')
     .addOption(new Option('-o, --output <mode>', 'table (default on a terminal), json, or text (default otherwise)').choices(['table', 'json', 'text']))
-    .addOption(new Option('--rendering <rendering>', 'OCCI rendering on the wire (default json)').choices(['json', 'text']))
+    .addOption(new Option('--rendering <rendering>', 'OCCI rendering on the wire (env ACCORDS_RENDERING; default json)').choices(['json', 'text']))
     .option('--profile <name>', 'a profile of the config file (env ACCORDS_PROFILE)')
     .option('--config <file>', 'config file (env ACCORDS_CONFIG; default ~/.config/accords/config.yaml)')
     .option('--timeout <ms>', 'time limit of one HTTP attempt', '30000')

@@ -67,6 +67,8 @@ export interface Transport {
   readonly baseUrl: URL;
   /** Resolves a path against the base URL and appends query parameters. */
   resolve(path: string, query?: QueryParams): URL;
+  /** A location as a path from the server's root when it is on the server's origin (as it is). */
+  relative(location: string): string;
   /** Sends a request; resolves with the raw response of a 2xx/3xx answer (body unread). */
   send(request: HttpRequest): Promise<Response>;
   /** Sends a request and reads the body as text. */
@@ -158,7 +160,17 @@ export function createTransport(options: TransportOptions): Transport {
     return { status: response.status, headers: response.headers, url: response.url, body };
   };
 
-  return { baseUrl, resolve, send, request: requestText };
+  const relative = (location: string): string => {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(location)) return location;
+    try {
+      const url = new URL(location);
+      return url.origin === baseUrl.origin ? `${url.pathname}${url.search}` : location;
+    } catch {
+      return location;
+    }
+  };
+
+  return { baseUrl, resolve, relative, send, request: requestText };
 }
 
 function normaliseBaseUrl(input: string | URL): URL {

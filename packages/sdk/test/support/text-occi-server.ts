@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, type Listening } from './listen';
+import { BROKER_CATEGORIES, createMiniBroker, type MiniBrokerOptions } from './mini-broker';
 import { parseParams, parseScalar, quote, readEntries, renderScalar, type Scalar } from './text-wire';
 
 // A minimal OCCI 1.2 server that speaks only text/plain, text/occi and text/uri-list: just
@@ -56,6 +57,8 @@ class HttpError extends Error {
 export interface TextOcciServerOptions {
   /** Bearer token every request must carry (none by default). */
   token?: string;
+  /** Also serve the broker's resources (manifests, agreements, progress, offers, invoices). */
+  broker?: boolean | MiniBrokerOptions;
 }
 
 /** The running test server, with hooks for the tests. */
@@ -69,11 +72,14 @@ export interface TextOcciServer extends Listening {
 
 /** Starts the minimal text-only OCCI server on a free loopback port. */
 export async function startTextOcciServer(options: TextOcciServerOptions = {}): Promise<TextOcciServer> {
-  const categories: Category[] = STANDARD.map((c) => ({ ...c }));
+  let counter = 0;
+  const categories: Category[] = [...STANDARD, ...(options.broker ? BROKER_CATEGORIES : [])].map((c) => ({ ...c }));
   const entities = new Map<string, Entity>();
+  const broker = options.broker
+    ? createMiniBroker({ entities, nextId: () => (++counter).toString().padStart(4, '0') }, options.broker === true ? {} : options.broker)
+    : undefined;
   const log: TextOcciServer['log'] = [];
   let failures = 0;
-  let counter = 0;
 
   const id = (c: { scheme: string; term: string }): string => c.scheme + c.term;
   const byId = (schemeTerm: string): Category | undefined => categories.find((c) => id(c) === schemeTerm);
@@ -89,7 +95,7 @@ export async function startTextOcciServer(options: TextOcciServerOptions = {}): 
     try {
       handle(req, res);
     } catch (error) {
-      const status = error instanceof HttpError ? error.status : 400;
+      const status = error instanceof HttpError ? error.status : (error as { status?: number }).status ?? 400;
       res.writeHead(status, { 'Content-Type': 'text/plain', Server: 'TextOcci/0.1 OCCI/1.2' });
       res.end(`${(error as Error).message}\n`);
     }
@@ -102,6 +108,7 @@ export async function startTextOcciServer(options: TextOcciServerOptions = {}): 
       return;
     }
     const url = new URL(req.url ?? '/', 'http://x');
+    if (broker?.handle(req, res, url)) return;
     const accept = negotiate(req.headers.accept);
     const contentType = (req.headers['content-type'] ?? 'text/plain').split(';')[0]!.trim();
     if (req.body && !['text/plain', 'text/occi'].includes(contentType)) throw new HttpError(415, `unsupported media type ${contentType}`);
@@ -204,6 +211,7 @@ export async function startTextOcciServer(options: TextOcciServerOptions = {}): 
         const term = url.searchParams.get('action');
         const posted = entries.find((e) => e.name === 'category');
         if (!posted || parseParams(posted.value).head !== term) throw new HttpError(400, `the body must name the action ${term}`);
+        if (broker?.act(existing, term!)) return reply(res, accept, renderEntity(existing));
         const state = existing.attributes['occi.compute.state'];
         if (term === 'start' && state !== 'inactive') throw new HttpError(409, `start is not applicable in state ${String(state)}`);
         if (term === 'stop' && state !== 'active') throw new HttpError(409, `stop is not applicable in state ${String(state)}`);

@@ -1,6 +1,6 @@
 /**
  * A source of time and timers. Everything in the kit that waits takes one, so tests can use a
- * {@link ManualClock} and never sleep for real.
+ * manual clock (`createManualClock`) and never sleep for real.
  */
 export interface Clock {
   /** Current time in milliseconds since the epoch. */
@@ -12,7 +12,13 @@ export interface Clock {
   setTimer(fn: () => void, ms: number): () => void;
 }
 
-/** The real clock: `Date.now()` and `setTimeout` (timers do not keep the process alive). */
+/**
+ * The real clock: `Date.now()` and `setTimeout` (timers do not keep the process alive).
+ * @example
+ * ```ts
+ * const cancel = systemClock.setTimer(() => console.log('tick'), 1000);
+ * ```
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(fn, ms) {

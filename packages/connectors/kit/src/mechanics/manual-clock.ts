@@ -47,17 +47,16 @@ export function createManualClock(options: ManualClockOptions = {}): ManualClock
   let now = options.startMs ?? Date.UTC(2026, 0, 1);
   let seq = 0;
   let autoScheduled = false;
-  const timers: Timer[] = [];
+  const timers = new Set<Timer>();
 
   const popDue = (limit: number): Timer | undefined => {
-    let best = -1;
-    for (let i = 0; i < timers.length; i++) {
-      const t = timers[i]!;
+    let best: Timer | undefined;
+    for (const t of timers) {
       if (t.due > limit) continue;
-      const b = timers[best];
-      if (b === undefined || t.due < b.due || (t.due === b.due && t.seq < b.seq)) best = i;
+      if (!best || t.due < best.due || (t.due === best.due && t.seq < best.seq)) best = t;
     }
-    return best < 0 ? undefined : timers.splice(best, 1)[0];
+    if (best) timers.delete(best);
+    return best;
   };
 
   const scheduleAuto = (): void => {
@@ -69,7 +68,7 @@ export function createManualClock(options: ManualClockOptions = {}): ManualClock
       if (!next) return;
       now = Math.max(now, next.due);
       next.fn();
-      if (timers.length > 0) scheduleAuto();
+      if (timers.size > 0) scheduleAuto();
     });
   };
 
@@ -77,11 +76,10 @@ export function createManualClock(options: ManualClockOptions = {}): ManualClock
     now: () => now,
     setTimer(fn, ms) {
       const timer: Timer = { due: now + Math.max(0, ms), seq: seq++, fn };
-      timers.push(timer);
+      timers.add(timer);
       scheduleAuto();
       return () => {
-        const i = timers.indexOf(timer);
-        if (i >= 0) timers.splice(i, 1);
+        timers.delete(timer);
       };
     },
     async advance(ms) {
@@ -102,7 +100,7 @@ export function createManualClock(options: ManualClockOptions = {}): ManualClock
       await settle();
       return true;
     },
-    pending: () => timers.length,
+    pending: () => timers.size,
   };
   return clock;
 }

@@ -13,6 +13,12 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 /**
  * A resolved credential. Its value comes out only through {@link Secret.reveal}; printing,
  * logging, string conversion and JSON all show `[redacted]`.
+ * @example
+ * ```ts
+ * const s = new Secret('p4ss', 'env:DB_PASSWORD');
+ * `${s}`; // '[redacted]'
+ * s.reveal(); // 'p4ss'
+ * ```
  */
 export class Secret {
   readonly #value: string;

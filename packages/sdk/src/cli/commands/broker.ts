@@ -26,7 +26,7 @@ export function registerBrokerCommands(program: Command, env: CliEnvironment): v
     .addHelpText('after', examples(['accords plan docs/examples/web-shop.yaml', 'accords plan web-shop.yaml -o json | jq .plan.pricePerHour']))
     .action(async (file: string, _opts, command: Command) => {
       const ctx = commandContext(command, env);
-      const local = readManifestFile(file);
+      const local = await readManifestFile(file);
       const plan = await ctx.client.broker.dryRun(local.text, { signal: ctx.signal });
       printPlan(ctx.out, plan);
       if (plan.unplaced.length > 0) throw unplaced(plan);
@@ -43,7 +43,7 @@ export function registerBrokerCommands(program: Command, env: CliEnvironment): v
     .action(async (file: string, _opts, command: Command) => {
       const ctx = commandContext(command, env);
       const flags = command.opts<{ yes?: boolean; wait: boolean; waitTimeout: string }>();
-      const local = readManifestFile(file);
+      const local = await readManifestFile(file);
       if (!flags.yes && !ctx.io.confirm) {
         throw usageError('not on a terminal, so nobody can confirm the plan: add --yes to accept it, or run `accords plan` to only look');
       }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { expandJurisdictions } from '@accords/model';
 import type { Jurisdiction } from '@accords/model';
 import type { Fetched } from '../../entities';
 import { commandContext, type CliEnvironment } from '../context';
@@ -33,6 +32,7 @@ export function registerOffersCommand(program: Command, env: CliEnvironment): vo
         gpus: flags.gpus === undefined ? 0 : Number(flags.gpus),
       };
       for (const [name, value] of Object.entries(minimum)) if (Number.isNaN(value) || value < 0) throw usageError(`--${name} must be a non-negative number`);
+      const { expandJurisdictions } = await import('@accords/model');
       const countries = flags.jurisdiction ? expandJurisdictions(flags.jurisdiction.split(',').map((j) => j.trim().toUpperCase()) as Jurisdiction[]) : undefined;
       const filter = flags.region ? { attributes: { 'accords.offer.region': flags.region } } : undefined;
       const offers: Fetched[] = [];

@@ -53,15 +53,15 @@ export function registerReadCommands(program: Command, env: CliEnvironment): voi
     .option('-f, --filter <name=value>', 'only entities with this attribute value (repeatable)', collectOption, [])
     .option('-c, --category <category>', 'only members of this kind or mixin')
     .option('-n, --limit <n>', 'stop after n entities')
-    .option('--page-size <n>', 'entities per request (OCCI page size)', '100')
+    .option('--page-size <n>', 'entities per request (OCCI page size; default 100, less when the server caps it)')
     .option('-q, --quiet', 'print only the locations')
     .addHelpText('after', examples(['accords list compute', 'accords list compute -f occi.compute.state=active -n 10', 'accords list debian   # members of a mixin', 'accords list compute -q | xargs -n1 accords delete']))
     .action(async (collection: string, _opts, command: Command) => {
       const ctx = commandContext(command, env);
-      const flags = command.opts<{ filter: string[]; category?: string; limit?: string; pageSize: string; quiet?: boolean }>();
+      const flags = command.opts<{ filter: string[]; category?: string; limit?: string; pageSize?: string; quiet?: boolean }>();
       const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : positiveInteger('--limit', flags.limit);
       const attributes = Object.fromEntries(flags.filter.map((f) => splitFilter(f)));
-      const options = { filter: { category: flags.category, attributes }, pageSize: positiveInteger('--page-size', flags.pageSize), signal: ctx.signal };
+      const options = { filter: { category: flags.category, attributes }, pageSize: flags.pageSize === undefined ? undefined : positiveInteger('--page-size', flags.pageSize), signal: ctx.signal };
       if (flags.quiet) {
         const locations: string[] = [];
         for await (const l of ctx.client.entities.locations(collection, options)) if (locations.push(l) >= limit) break;

@@ -106,7 +106,7 @@ export function registerWriteCommands(program: Command, env: CliEnvironment): vo
       const onEntity = model.kindAt(target);
       const kind = onEntity ? idOf(onEntity) : idOf(model.kind(target.replace(/^\/|\/$/g, '')));
       const resolved = model.action(action, kind);
-      const attributes = parseAttributeAssignments(flags.attribute, resolved.attributes ?? {});
+      const attributes = parseAttributeAssignments(flags.attribute, model.typed ? resolved.attributes ?? {} : {});
       if (onEntity) await ctx.client.entities.trigger(target, idOf(resolved), { attributes, signal: ctx.signal });
       else await ctx.client.entities.triggerAll(kind, idOf(resolved), { attributes, signal: ctx.signal });
       ctx.out.result({ target, action: idOf(resolved) }, `${resolved.term} ${target}`);
@@ -139,7 +139,8 @@ async function typedAttributes(ctx: CommandContext, input: { kind: string; mixin
   const kind = model.kind(input.kind);
   const kinds = model.lineage(idOf(kind)).map((id) => model.kind(id));
   const mixins = input.mixins.map((m) => model.mixin(m));
-  return parseAttributeAssignments(input.assignments, applicableSpecs(kinds, mixins));
+  // Text discovery declares every attribute a string: guess from the values instead.
+  return parseAttributeAssignments(input.assignments, model.typed ? applicableSpecs(kinds, mixins) : {});
 }
 
 /**
