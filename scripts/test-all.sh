@@ -47,7 +47,9 @@ if [ -z "${ACCORDS_TEST_POSTGRES_URL:-}" ]; then
   fi
 fi
 
-# --- libvirt ----------------------------------------------------------------------------------
+# --- libvirt ---------------------------------------------------------------------------------
+# The connector's suites use the test driver; one test boots a real QEMU guest through qemu:///session
+# from a kernel and busybox-static taken from Debian packages (downloaded here, about 15 MB).
 if [ -z "${ACCORDS_TEST_LIBVIRT_URI:-}" ] && [ "${ACCORDS_SKIP_LIBVIRT:-0}" != 1 ]; then
   if ! command -v virsh >/dev/null || [ ! -x /usr/sbin/libvirtd ]; then
     log "installing libvirt"; apt_install libvirt-clients libvirt-daemon qemu-system-x86 || true
@@ -65,7 +67,42 @@ if [ -z "${ACCORDS_TEST_LIBVIRT_URI:-}" ] && [ "${ACCORDS_SKIP_LIBVIRT:-0}" != 1
   else
     fail_or_warn "libvirt not available: the libvirt connector tests will skip"
   fi
+  if [ "${ACCORDS_TEST_LIBVIRT:-0}" = 1 ] && [ -z "${ACCORDS_TEST_GUEST_DEBS:-}" ] && as_root; then
+    log "fetching a kernel and busybox-static for the QEMU guest test"
+    mkdir -p "$STATE/guest-debs"; chmod 755 "$STATE/guest-debs"
+    [ -n "${APT_UPDATED:-}" ] || { apt-get update -q >/dev/null 2>&1 && APT_UPDATED=1; } || true
+    GUEST_PKGS="busybox-static"
+    if ! ls /boot/vmlinuz-* >/dev/null 2>&1; then
+      KPKG=$(apt-cache depends linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
+      GUEST_PKGS="$GUEST_PKGS ${KPKG:-linux-image-cloud-amd64}"
+    fi
+    # shellcheck disable=SC2086
+    (cd "$STATE/guest-debs" && apt-get download -q $GUEST_PKGS >/dev/null 2>&1) || echo "[test-all] WARNING: could not download $GUEST_PKGS; the guest test looks in apt's cache" >&2
+    export ACCORDS_TEST_GUEST_DEBS="$STATE/guest-debs"
+  fi
 fi
+
+# Sets allow_resize_to_same_host in the cloud's nova.conf and restarts nova-api and nova-compute,
+# which read it (without it, a resize on a single-host cloud fails with "No valid host").
+openstack_allow_same_host_resize() {
+  local S=$1 svc p c
+  grep -q '^allow_resize_to_same_host' "$S/nova.conf" || sed -i 's/^\[DEFAULT\]$/[DEFAULT]\nallow_resize_to_same_host = true/' "$S/nova.conf"
+  for svc in api compute; do
+    p=$(cat "$S/pids/nova-$svc")
+    local procs="$(pgrep -P "$p" | tr '\n' ' ') $p"
+    # shellcheck disable=SC2086
+    kill $procs 2>/dev/null
+    for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    # shellcheck disable=SC2086
+    kill -9 $procs 2>/dev/null || true
+    if [ "$svc" = api ]; then for _ in $(seq 1 50); do (echo >/dev/tcp/127.0.0.1/8774) 2>/dev/null || break; sleep 0.1; done; fi
+    /usr/bin/python3 -c "import sys; from nova.cmd.$svc import main; sys.exit(main())" --config-file "$S/nova.conf" >>"$S/log/nova-$svc.out" 2>&1 &
+    echo $! >"$S/pids/nova-$svc"
+  done
+  for _ in $(seq 1 300); do curl -s http://127.0.0.1:8774/ | grep -q versions && break; sleep 0.2; done
+  # give the restarted nova-compute time to consume its RPC queue again
+  sleep 3
+}
 
 # --- OpenStack --------------------------------------------------------------------------------
 if [ -z "${ACCORDS_TEST_OPENSTACK:-}" ] && [ "${ACCORDS_SKIP_OPENSTACK:-0}" != 1 ]; then
@@ -77,6 +114,8 @@ if [ -z "${ACCORDS_TEST_OPENSTACK:-}" ] && [ "${ACCORDS_SKIP_OPENSTACK:-0}" != 1
     log "starting OpenStack (about a minute)"
     mkdir -p "$STATE/openstack"
     if STATE="$STATE/openstack" bash "$SHARED_BACKENDS/openstack/up.sh" >"$STATE/openstack-up.log" 2>&1; then
+      # An all-in-one cloud has one compute host: let Nova resize a server in place.
+      openstack_allow_same_host_resize "$STATE/openstack"
       export ACCORDS_TEST_OPENSTACK=1
       export OS_AUTH_URL=http://127.0.0.1:5000/v3 OS_USERNAME=admin OS_PASSWORD=admin OS_PROJECT_NAME=admin \
         OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default OS_REGION_NAME=RegionOne

@@ -50,6 +50,8 @@ describeEachBackend('tenancy and security', (h) => {
     add('POST update', () => h().call(bCompute, { token: a.token, method: 'POST', ...occi('resource', 'application/json', { ...compute({ 'occi.compute.cores': 9 }), id: bCompute.split('/')[2]! }) }));
     add('POST action', () => h().call(`${bCompute}?action=start`, { token: a.token, method: 'POST', ...occi('action', 'application/json', { action: `${COMPUTE_ACTION}start`, attributes: {} }) }));
     add('DELETE', () => h().call(bCompute, { token: a.token, method: 'DELETE' }));
+    add('mixin replace membership', () => h().call('/mixin/region/aurora-fr-par/', { token: a.token, method: 'PUT', ...occi('association', 'text/uri-list', [bCompute]) }));
+    add('mixin dissociate', () => h().call('/mixin/region/aurora-fr-par/', { token: a.token, method: 'DELETE', ...occi('association', 'text/uri-list', [bCompute]) }));
     add('mixin associate', () => h().call('/mixin/region/aurora-fr-par/', { token: a.token, method: 'POST', ...occi('association', 'text/uri-list', [bCompute]) }));
     add('link from it', () =>
       h().call('/networkinterface/', {
@@ -78,6 +80,16 @@ describeEachBackend('tenancy and security', (h) => {
         expect(stillThere.mixins).toEqual([]);
       });
     }
+    it("B's user mixins are invisible to A: not listed, not deletable, their collection missing", async () => {
+      const mixin = { scheme: 'http://example.org/b#', term: 'b_only', location: '/b-only/' };
+      expect((await h().call('/-/', { token: b.token, method: 'POST', ...occi('mixin', 'text/plain', mixin) })).status).toBe(200);
+      const seen = await decode('categories', await h().call('/-/', { token: a.token, headers: { accept: 'application/json' } }));
+      expect(seen.mixins.some((m) => m.term === 'b_only')).toBe(false);
+      expect((await h().call('/-/', { token: a.token, method: 'DELETE', ...occi('mixin', 'text/plain', mixin) })).status).toBe(404);
+      expect((await h().call('/b-only/', { token: a.token })).status).toBe(404);
+      expect((await h().call('/b-only/', { token: a.token, method: 'POST', ...occi('association', 'text/uri-list', [bCompute]) })).status).toBe(404);
+      expect((await h().call('/b-only/', { token: b.token })).status).toBe(200);
+    });
     it('a link to it from A', async () => {
       const mine = await h().call('/compute/', { token: a.token, method: 'POST', ...occi('resource', 'application/json', compute()) });
       const source = new URL(mine.headers.get('location')!).pathname;

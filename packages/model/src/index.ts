@@ -16,7 +16,7 @@ export { RESOURCE_STATES } from './schema/resources';
 // Validation and parsing.
 export { validate, validateManifest } from './validate/validate';
 export { checkManifest } from './check/check-manifest';
-export { checkContract, checkInvoice } from './check/documents';
+export { checkContract, checkInvoice, checkPlan } from './check/documents';
 export { parseManifest } from './parse/parse-manifest';
 export type { ParseManifestOptions } from './parse/parse-manifest';
 export { ModelError } from './errors';

@@ -13,6 +13,8 @@ export const JURISDICTION_GROUP_MEMBERS: Readonly<Record<'EU' | 'EEA' | 'EFTA', 
 });
 
 let regionNames: Intl.DisplayNames | undefined;
+// At most 26 × 26 entries: every well-formed code, once.
+const countryCodes = new Map<string, boolean>();
 
 // User-assigned (AA, QM–QZ, XA–XZ but Kosovo's XK, ZZ) and exceptionally reserved (EU, EZ, UN)
 // codes, which CLDR names but which are not countries.
@@ -29,10 +31,15 @@ const NOT_COUNTRIES = /^(?:AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
  * ```
  */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.test(code)) return false;
-  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-  // Unassigned codes come back as the code itself.
-  return regionNames.of(code) !== code;
+  let known = countryCodes.get(code);
+  if (known === undefined) {
+    if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.test(code)) return false;
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+    // Unassigned codes come back as the code itself.
+    known = regionNames.of(code) !== code;
+    countryCodes.set(code, known);
+  }
+  return known;
 }
 
 /**

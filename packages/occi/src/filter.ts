@@ -9,7 +9,7 @@ export interface AttributeFilter {
   value: string;
 }
 
-/** A filter on categories and attributes (GFD.223 §3.4 filtering; `?category=` and `?attribute=`). */
+/** A filter on categories and attributes (GFD.223 filtering; `?category=` and `?attribute=`). */
 export interface Filter {
   /** Category identifiers or bare terms; an entity matches when its kind or a mixin is one of them. */
   categories: string[];

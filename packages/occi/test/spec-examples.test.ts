@@ -24,13 +24,13 @@ describe('GFD.229 text rendering examples', () => {
     links: [],
   };
 
-  it('text/plain §6.1 parses to the compute resource, which is valid for the provider', () => {
+  it('the OCCI Text Plain Rendering example parses to the compute resource, which is valid for the provider', () => {
     const r = parse('resource', 'text/plain', { headers: {}, body: fixture('gfd229-text-plain-compute.txt') }, { model });
     expect(r).toEqual(expected);
     expect(model.validateEntity(r, { mode: 'create', actor: 'provider' }).ok).toBe(true);
   });
 
-  it('text/occi §7.1 (comma-joined X-OCCI-Attribute, body OK) gives the same resource', () => {
+  it('the OCCI Header Rendering example (comma-joined X-OCCI-Attribute, body OK) gives the same resource', () => {
     const message = JSON.parse(fixture('gfd229-text-occi-compute.json')) as OcciMessage;
     expect(parse('resource', 'text/occi', message, { model })).toEqual(expected);
   });

@@ -39,7 +39,7 @@ export function prepareClasses(a: {
 const POLICY = BIT.provider | BIT.jurisdiction | BIT['data-classification'];
 
 /** Region bits with a node's own jurisdiction policy and data classification merged into the terms'. */
-function withNodePolicy(cat: Catalogue, a: { tc: TermsContext; node: NodeInput; base: Uint16Array }): Uint16Array {
+export function withNodePolicy(cat: Catalogue, a: { tc: TermsContext; node: NodeInput; base: Uint16Array }): Uint16Array {
   const { node, tc } = a;
   if (!node.jurisdictions && !node.dataClassification) return a.base;
   const t = tc.terms.jurisdictions;

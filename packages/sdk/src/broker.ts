@@ -36,20 +36,21 @@ export interface BrokerEvent {
   data: BrokerEventData;
 }
 
-/** Fields the broker puts in its events (each optional: the shape depends on `type`). */
+/**
+ * Fields of the broker's events (each optional: the shape depends on the event). Service events
+ * carry `agreement`, `state` and `phase`; resource events `resource`, `node`, `kind`, `state`
+ * and, when it failed, `error`; `job` events `job`, `kind`, `state`, `attempts`, `error`.
+ */
 export interface BrokerEventData {
   [key: string]: unknown;
-  /** What changed: `agreement`, `node`, `resource`, `job`. */
-  subject?: string;
+  agreement?: string;
+  resource?: string;
   node?: string;
-  replica?: number;
-  /** The service's phase (agreement events): planned, provisioning, running, failed… */
-  phase?: string;
-  /** Location of the entity concerned. */
-  location?: string;
+  kind?: string;
   state?: string;
-  /** Progress of a job, 0…1. */
-  progress?: number;
+  /** The service's phase: planned, provisioning, running, failed, releasing, released… */
+  phase?: string;
+  error?: { code?: string; message?: string } | null;
   message?: string;
 }
 

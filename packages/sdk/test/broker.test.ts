@@ -41,14 +41,15 @@ describe('broker helpers', () => {
     const watching = (async () => {
       for await (const e of client.broker.watch(submission.agreement!, { signal: controller.signal })) {
         events.push(e);
-        if (events.filter((x) => x.data.state === 'running').length === 3) break;
+        if (events.some((x) => x.data.phase === 'running')) break;
       }
     })();
     await client.broker.accept(submission.agreement!);
     await watching;
     expect((await client.broker.agreement(submission.agreement!)).state).toBe('accepted');
-    expect(events[0]).toMatchObject({ type: 'state', id: '1', data: { phase: 'provisioning' } });
-    expect(events.some((e) => e.type === 'job' && e.data.progress === 0.6)).toBe(true);
+    expect(events[0]).toMatchObject({ type: 'state', id: '1', data: { agreement: submission.agreement, phase: 'provisioning' } });
+    expect(events.filter((e) => e.data.state === 'running').map((e) => e.data.node)).toEqual(['web', 'web', 'db']);
+    expect(events.some((e) => e.type === 'job')).toBe(true);
     await expect(client.broker.accept(submission.agreement!)).rejects.toMatchObject({ status: 409 });
   });
 

@@ -64,9 +64,10 @@ describe('accords against a text-only OCCI server', () => {
   it('deploys with --yes, following every node until it runs', async () => {
     const run = await runCli(['deploy', fixture('two-tier.yaml'), '--yes', '-o', 'json'], { env });
     expect(run.stderr).toContain('db\trunning\t100%');
+    expect(run.stderr).toContain('web\t1/2 running\t70%');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { agreement: string; state: string; nodes: Record<string, string> };
-    expect(result).toMatchObject({ state: 'running', nodes: { web: 'running', 'web#1': 'running', db: 'running' } });
+    expect(result).toMatchObject({ state: 'running', nodes: { web: 'running', db: 'running' } });
     const status = await runCli(['status', result.agreement, '-o', 'json'], { env });
     expect(status.stderr).toBe('');
     expect(JSON.parse(status.stdout)).toMatchObject({ state: 'accepted', plan: { currency: 'EUR', decisions: [{ node: 'web' }, { node: 'web' }, { node: 'db' }] } });

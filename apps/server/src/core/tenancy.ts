@@ -24,6 +24,7 @@ export interface WorkOptions {
 /** Builds, for each unit of work, the principal's model, store and plugin context in one transaction. */
 export class Tenancy {
   readonly hooks: HookRegistry;
+  private readonly models = new Map<string, Model>();
 
   constructor(readonly deps: { db: Database; model: Model; plugins: readonly ServerPlugin[]; log: Logger }) {
     this.hooks = new HookRegistry(deps.plugins);
@@ -71,11 +72,25 @@ export class Tenancy {
    */
   async modelFor(manager: EntityManager, principal: Principal): Promise<Model> {
     if (principal.allTenants) return this.deps.model;
+    const cached = this.models.get(principal.tenantId);
+    if (cached) return cached;
     const mixins = await listUserMixins(manager, principal.tenantId);
-    if (mixins.length === 0) return this.deps.model;
-    const model = this.deps.model.clone();
-    for (const mixin of mixins) model.addUserMixin(mixin);
+    let model = this.deps.model;
+    if (mixins.length > 0) {
+      model = this.deps.model.clone();
+      for (const mixin of mixins) model.addUserMixin(mixin);
+    }
+    // Only sqlite caches: one process owns the file and sees every change; PostgreSQL may be shared.
+    if (this.deps.db.type === 'sqlite') this.models.set(principal.tenantId, model);
     return model;
+  }
+
+  /**
+   * Forgets a tenant's cached model (after its user mixins changed).
+   * @param tenantId - the tenant
+   */
+  forgetModel(tenantId: string): void {
+    this.models.delete(tenantId);
   }
 
   private async context(args: { manager: EntityManager; options: WorkOptions; after: Array<() => void | Promise<void>> }): Promise<PluginContext> {
@@ -90,7 +105,15 @@ export class Tenancy {
         after.push(callback);
       },
     } as Omit<PluginContext, 'store'> as PluginContext;
-    ctx.store = new TenantStore({ manager, principal: options.principal, model, hooks: this.hooks, context: () => ctx, ...(options.origin ? { origin: options.origin } : {}) });
+    ctx.store = new TenantStore({
+      manager,
+      principal: options.principal,
+      model,
+      hooks: this.hooks,
+      context: () => ctx,
+      onMixinsChanged: (tenantId) => this.forgetModel(tenantId),
+      ...(options.origin ? { origin: options.origin } : {}),
+    });
     return ctx;
   }
 }

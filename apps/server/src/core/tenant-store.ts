@@ -42,6 +42,8 @@ export interface StoreDeps {
   context: () => PluginContext;
   /** This server's origin as the client sees it, to recognise absolute local URLs. */
   origin?: string;
+  /** Called after a commit that changed a tenant's user mixins. */
+  onMixinsChanged?: (tenantId: string) => void;
 }
 
 const now = () => new Date().toISOString();

@@ -13,6 +13,7 @@ import { dissociate } from './mixin-membership';
  * @throws OcciError `conflict` when the identifier or location is taken, validation failures
  */
 export async function defineMixin(ctx: PluginContext, data: MixinData): Promise<MixinData> {
+  ctx.afterCommit(() => ctx.store.deps.onMixinsChanged?.(ctx.principal.tenantId));
   const definition: MixinData = { ...data, location: data.location ?? `/${data.term}/` };
   const id = `${data.scheme}${data.term}`;
   if (ctx.model.get(id)) throw new OcciError('conflict', `category ${id} already exists`, { location: { attribute: 'category' } });
@@ -32,6 +33,7 @@ export async function removeMixinDefinition(ctx: PluginContext, id: string): Pro
   const mixin = ctx.model.getMixin(id);
   if (!mixin) throw new OcciError('not_found', `no mixin ${id}`, { location: { attribute: 'category' } });
   if (!ctx.model.isUserDefined(id)) throw new OcciError('forbidden', `mixin ${id} is defined by the provider and cannot be deleted`, { location: { attribute: 'category' } });
+  ctx.afterCommit(() => ctx.store.deps.onMixinsChanged?.(ctx.principal.tenantId));
   await dissociate(ctx, mixin);
   await deleteUserMixin(ctx.manager, { tenantId: ctx.principal.tenantId, id });
 }

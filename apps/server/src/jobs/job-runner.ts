@@ -4,6 +4,7 @@ import { backoffDelay, type BackoffOptions } from './backoff';
 import { classifyError, type ErrorVerdict } from './classify';
 import { claimJobs, renewLease } from './job-claim';
 import { finishJob, LeaseLostError } from './job-store';
+import { GroupCommitter } from './group-commit';
 import type { SqlDatabase, SqlExecutor } from './sql';
 import type { JobError, JobEvent, JobRecord } from './job-types';
 
@@ -77,6 +78,7 @@ export class JobRunner {
   private ticking = false;
   private again = false;
   private lastClaimEmpty = false;
+  private readonly committer: GroupCommitter;
 
   constructor(options: JobRunnerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -87,6 +89,7 @@ export class JobRunner {
         options.db.transaction((tx) => fn(tx, undefined)),
       ...options,
     };
+    this.committer = new GroupCommitter(this.opts.openTransaction);
   }
 
   /** Starts claiming work. */
@@ -200,7 +203,7 @@ export class JobRunner {
       const outcome = await handler.run({ job, signal: ac.signal, db: this.opts.db });
       const t1 = Date.now();
       if (ac.signal.aborted && ac.signal.reason instanceof LeaseLostError) throw ac.signal.reason;
-      await this.opts.openTransaction(job, async (tx, scope) => {
+      await this.committer.submit(job, async (tx, scope) => {
         await finishJob({ tx, job, now: this.opts.clock(), outcome: { state: 'succeeded', result: outcome.result } });
         await outcome.commit?.(tx, scope);
       });

@@ -118,9 +118,11 @@ export function sqlDatabase(dataSource: DataSource, transaction?: TransactionPro
     dialect,
     dataSource,
     transaction: inTransaction,
-    // sqlite shares one connection: a lone statement must not land inside another's transaction.
+    // sqlite shares one connection: a lone write must not land inside another's transaction, so
+    // it takes the lock; a lone read may run between another's statements (it can only see
+    // more, never undo anything).
     query: <T>(sql: string, params?: unknown[]) =>
-      dialect === 'sqlite' ? inTransaction((tx) => tx.query<T>(sql, params)) : direct<T>(sql, params),
+      dialect === 'sqlite' && !/^\s*SELECT\b/i.test(sql) ? inTransaction((tx) => tx.query<T>(sql, params)) : direct<T>(sql, params),
   };
 }
 

@@ -86,6 +86,7 @@ export function tenantPlugin(options: { onTokensChanged?: () => void } = {}): Se
           if (tenantId === ctx.principal.tenantId) throw serverError('forbidden', 'an administrator cannot delete its own tenant');
           await deleteTenantEntities(ctx.manager, tenantId);
           await deleteTenantMixins(ctx.manager, tenantId);
+          ctx.afterCommit(() => ctx.store.deps.onMixinsChanged?.(tenantId));
           await deleteTenant(ctx.manager, tenantId);
           changed(ctx);
         },

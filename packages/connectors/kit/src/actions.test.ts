@@ -1,3 +1,4 @@
+import { RESOURCE_STATES } from '@accords/model';
 import { describe, expect, it } from 'vitest';
 import { actionsForKind, actionTargetState, isTransitional, normalizeAction, READY_STATE, STATES_BY_KIND } from './actions';
 
@@ -15,5 +16,9 @@ describe('actions', () => {
     expect(actionTargetState('network', 'suspend')).toBeUndefined();
     expect(isTransitional('pending')).toBe(true);
     expect(isTransitional('active')).toBe(false);
+  });
+
+  it('knows the same states as @accords/model', () => {
+    expect(STATES_BY_KIND).toEqual(RESOURCE_STATES);
   });
 });

@@ -49,7 +49,9 @@ export function domainResource(ctx: Pick<OpsContext, 'providerId' | 'regionId'>,
 
 function imageOf(ctx: OpsContext, imageId: string | undefined) {
   if (imageId === undefined) return undefined;
-  const image = (ctx.config.images ?? []).find((i) => i.id === imageId);
+  // The spec names an image (its os_tpl) by id, else by name or distribution.
+  const images = ctx.config.images ?? [];
+  const image = images.find((i) => i.id === imageId) ?? images.find((i) => i.name === imageId || i.distribution === imageId);
   if (!image) {
     throw new ConnectorError('not_found', `no image '${imageId}' on ${ctx.providerId}`, { providerId: ctx.providerId, operation: 'create', location: { pointer: '/image', attribute: 'image' } });
   }

@@ -83,6 +83,10 @@ export class OpenStackConnector implements Connector {
         await this.ensureStarted();
         return this.cache.catalogue().offers;
       },
+      images: async () => {
+        await this.ensureStarted();
+        return this.cache.images();
+      },
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Offer } from '@accords/connector-kit';
+import type { ImageInfo, Offer } from '@accords/connector-kit';
 import { ConnectorError } from '@accords/connector-kit';
 import type { OpenStackConnectorConfig } from './config';
 import { OpenStackHttpError } from './http';
@@ -15,6 +15,8 @@ export interface OsContext {
   osRegion: (regionId: string) => string | undefined;
   /** The offer catalogue (loads it on first use). */
   offers: () => Promise<Offer[]>;
+  /** The filtered image list (loads it on first use). */
+  images: () => Promise<ImageInfo[]>;
 }
 
 /** Per-call options passed down to the HTTP clients. */

@@ -38,6 +38,22 @@ async function findByKey(nova: NovaClient, q: { name: string; key: string }, run
     .sort((a, b) => (a.created ?? '').localeCompare(b.created ?? '') || a.id.localeCompare(b.id));
 }
 
+/**
+ * The Glance image a spec names (its `os_tpl`): a Glance id, else the newest offered image whose
+ * name or distribution (`os_distro-os_version`, e.g. `ubuntu-24.04`) matches.
+ */
+async function resolveImage(ctx: OsContext, q: { clients: RegionClients; region: string; image: string }, run: Run): Promise<string> {
+  if (/^[0-9a-f-]{36}$/i.test(q.image)) {
+    const found = await orUndefined(() => q.clients.glance.getImage(q.image, run));
+    if (found?.status === 'active') return found.id;
+  } else {
+    const candidates = (await ctx.images()).filter((i) => (!i.regionIds || i.regionIds.includes(q.region)) && (i.name === q.image || i.distribution === q.image));
+    const newest = candidates.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+    if (newest) return newest.id;
+  }
+  throw new ConnectorError('not_found', `no active image '${q.image}' in region ${q.region}`, { providerId: ctx.providerId, operation: 'create', location: { pointer: '/image', attribute: 'image' } });
+}
+
 async function resolveNetwork(clients: RegionClients, ref: string, run: Run): Promise<string> {
   if (/^[0-9a-f-]{36}$/i.test(ref)) return ref;
   const [net] = await clients.neutron.listNetworks({ name: ref }, run);
@@ -57,18 +73,13 @@ export async function createServer(ctx: OsContext, spec: ComputeSpec, run: Run):
   const [existing] = await findByKey(clients.nova, { name, key: spec.idempotencyKey }, run);
   if (existing) return serverResource(region, existing.status === 'BUILD' ? await waitSettled(ctx, clients, { id: existing.id, run }) : existing);
   const offer = await findOffer(ctx, { region: spec.regionId, offerId: spec.offerId });
-  if (spec.image !== undefined) {
-    const image = await orUndefined(() => clients.glance.getImage(spec.image!, run));
-    if (!image || image.status !== 'active') {
-      throw new ConnectorError('not_found', `no active image '${spec.image}' in region ${spec.regionId}`, { providerId: ctx.providerId, operation: 'create', location: { pointer: '/image', attribute: 'image' } });
-    }
-  }
+  const imageId = spec.image === undefined ? undefined : await resolveImage(ctx, { clients, region: spec.regionId, image: spec.image }, run);
   const metadata: Record<string, string> = { [META.key]: spec.idempotencyKey, [META.offer]: offer.id, [META.name]: spec.name.slice(0, 255) };
-  if (spec.image) metadata[META.image] = spec.image;
+  if (imageId) metadata[META.image] = imageId;
   for (const [k, v] of Object.entries(spec.labels ?? {})) metadata[`${META.labelPrefix}${k}`.slice(0, 255)] = v.slice(0, 255);
   const networks = ctx.config.defaultNetwork ? [{ uuid: await resolveNetwork(clients, ctx.config.defaultNetwork, run) }] : [];
   const id = await clients.nova.createServer(
-    { name, flavorRef: flavorIdOf(offer), ...(spec.image ? { imageRef: spec.image } : {}), metadata, networks, ...(spec.userData ? { userData: spec.userData } : {}) },
+    { name, flavorRef: flavorIdOf(offer), ...(imageId ? { imageRef: imageId } : {}), metadata, networks, ...(spec.userData ? { userData: spec.userData } : {}) },
     run,
   );
   // Another caller with the same key may have raced us: the oldest server wins, the others go.

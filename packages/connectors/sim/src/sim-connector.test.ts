@@ -44,6 +44,15 @@ describe('createSimConnector: catalogue', () => {
     await sim.close();
   });
 
+  it('runs on the system clock by default', async () => {
+    const sim = createSimConnector();
+    expect(sim.providerId).toBe('nimbus');
+    const made = await sim.create({ kind: 'network', idempotencyKey: 'default-clock-1', regionId: 'nimbus-us-east', name: 'net', cidr: '10.9.0.0/16' });
+    expect(made).toMatchObject({ state: 'active', attributes: { 'occi.network.address': '10.9.0.0/16' } });
+    expect(Number.isNaN(Date.parse((await sim.offers()).asOf))).toBe(false);
+    await sim.close();
+  });
+
   it('rejects bad options naming the attribute', () => {
     expect(() => createSimConnector({ faults: { errorRate: 1.5 } })).toThrow(expect.objectContaining({ kind: 'invalid', location: { attribute: 'faults.errorRate' } }));
     expect(() => createSimConnector({ faults: { errorRate: 0.6, throttleRate: 0.6 } })).toThrow(expect.objectContaining({ location: { attribute: 'faults' } }));

@@ -92,3 +92,15 @@ runConnectorConformance(
   },
   { name: 'sim with 20% faults, behind wrapConnector', pollIntervalMs: 5_000 },
 );
+
+// Every other provider of the demo catalogue, on its own offers and regions.
+for (const providerId of ['nimbus', 'boreal', 'kumo', 'voltgpu', 'meridian']) {
+  runConnectorConformance(
+    () => {
+      const clock = createManualClock();
+      const sim = createSimConnector({ providerId, clock, seed: providerId.length });
+      return { connector: sim, advance: (ms) => clock.advance(ms), dispose: () => sim.close() };
+    },
+    { name: `sim (instant, ${providerId})` },
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContract, checkInvoice } from './documents';
+import { checkContract, checkInvoice, checkPlan } from './documents';
 import type { Contract, Invoice } from '../types';
 
 const scores = { price: 1, carbon: 1, latency: 1, heatReuse: 0, availability: 1, total: 0.8 };
@@ -43,5 +43,14 @@ describe('checkInvoice', () => {
       ['total-mismatch', '/credits'],
       ['impossible-window', '/periodEnd'],
     ]);
+  });
+});
+
+describe('checkPlan', () => {
+  it('reports mixed currencies, wrong totals and a replica placed twice', () => {
+    const plan = { manifest: 'm', decisions: [decision('web', 0.1), decision('web', 0.1)], unplaced: [], pricePerHour: 0.2, currency: 'EUR', createdAt: '2026-01-01T00:00:00Z' };
+    expect(checkPlan(plan).map((i) => [i.code, i.location.pointer])).toEqual([['duplicate-placement', '/decisions/1']]);
+    plan.decisions[1] = { ...decision('db', 0.1, 'USD') };
+    expect(checkPlan(plan).map((i) => i.code)).toEqual(['currency-mismatch']);
   });
 });

@@ -1,6 +1,27 @@
-import type { Contract, Invoice, ValidationIssue } from '../types';
+import type { Contract, Invoice, PlacementDecision, PlacementPlan, ValidationIssue } from '../types';
 
 const cents = (n: number) => Math.round(n * 100);
+
+function checkDecisions(owner: { decisions: PlacementDecision[]; currency: string; pricePerHour: number }, what: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  let sum = 0;
+  owner.decisions.forEach((d, i) => {
+    sum += d.pricePerHour;
+    if (d.currency !== owner.currency)
+      issues.push({
+        code: 'currency-mismatch',
+        message: `Decision for "${d.node}" is priced in ${d.currency} but the ${what} is in ${owner.currency}.`,
+        location: { pointer: `/decisions/${i}/currency` },
+      });
+  });
+  if (issues.length === 0 && cents(sum) !== cents(owner.pricePerHour))
+    issues.push({
+      code: 'total-mismatch',
+      message: `The decisions add up to ${sum.toFixed(2)} per hour, not ${owner.pricePerHour}.`,
+      location: { pointer: '/pricePerHour' },
+    });
+  return issues;
+}
 
 /**
  * Checks a contract: every decision is priced in the contract's currency and the prices add up.
@@ -12,23 +33,28 @@ const cents = (n: number) => Math.round(n * 100);
  * ```
  */
 export function checkContract(contract: Contract): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  let sum = 0;
-  contract.decisions.forEach((d, i) => {
-    sum += d.pricePerHour;
-    if (d.currency !== contract.currency)
-      issues.push({
-        code: 'currency-mismatch',
-        message: `Decision for "${d.node}" is priced in ${d.currency} but the contract is in ${contract.currency}.`,
-        location: { pointer: `/decisions/${i}/currency` },
-      });
+  return checkDecisions(contract, 'contract');
+}
+
+/**
+ * Checks a placement plan: every decision is priced in the plan's currency, the prices add up,
+ * and no node instance is placed twice.
+ * @param plan - a schema-valid plan.
+ * @returns the issues found.
+ * @example
+ * ```ts
+ * checkPlan(plan).length === 0;
+ * ```
+ */
+export function checkPlan(plan: PlacementPlan): ValidationIssue[] {
+  const issues = checkDecisions(plan, 'plan');
+  const seen = new Set<string>();
+  plan.decisions.forEach((d, i) => {
+    const key = `${d.node}#${d.replica}`;
+    if (seen.has(key))
+      issues.push({ code: 'duplicate-placement', message: `Replica ${d.replica} of "${d.node}" is placed twice.`, location: { pointer: `/decisions/${i}` } });
+    seen.add(key);
   });
-  if (issues.length === 0 && cents(sum) !== cents(contract.pricePerHour))
-    issues.push({
-      code: 'total-mismatch',
-      message: `The decisions add up to ${sum.toFixed(2)} per hour, not ${contract.pricePerHour}.`,
-      location: { pointer: '/pricePerHour' },
-    });
   return issues;
 }
 

@@ -32,7 +32,7 @@ export function checkJurisdictions(manifest: Manifest): ValidationIssue[] {
   manifest.nodes.forEach((node, i) => {
     const at = `/nodes/${i}`;
     checkPolicyCodes(node.jurisdiction, `${at}/jurisdiction`, issues);
-    const allowed = allowedCountries(terms.jurisdiction, node.jurisdiction);
+    const allowed = node.jurisdiction ? allowedCountries(terms.jurisdiction, node.jurisdiction) : termsAllowed;
     if (allowed?.size === 0 && termsAllowed?.size !== 0)
       issues.push(
         issue(

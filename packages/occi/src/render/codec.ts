@@ -51,7 +51,7 @@ export function parse<S extends Structure>(structure: S, mediaType: MediaType, m
  * @param value - the value.
  * @param options - model (fills entity actions from the state machines).
  * @returns content type, OCCI headers and body.
- * @throws OcciError `bad_request` (400, GFD.229 §7) when text/uri-list is asked for anything but a listing.
+ * @throws OcciError `bad_request` (400, GFD.229 URI Listing Rendering) when text/uri-list is asked for anything but a listing.
  * @example
  * ```ts
  * render('locations', 'text/uri-list', ['/compute/1']).body; // '/compute/1\n'

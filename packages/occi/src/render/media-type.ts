@@ -54,7 +54,7 @@ function splitList(header: string): string[] {
 /**
  * The media type of a request body, from its Content-Type header: parameters are ignored, case
  * does not matter, and from a comma-separated list (`text/plain,text/occi`) the first known type wins.
- * `text/occi+plain` (GFD.229 §6) is read as text/plain.
+ * `text/occi+plain` (GFD.229, OCCI Text Plain Rendering) is read as text/plain.
  * @param header - the Content-Type value (or values).
  * @returns the media type, or undefined when none is known.
  * @example

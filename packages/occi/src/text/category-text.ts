@@ -90,7 +90,7 @@ export type ClassedCategory = { class: 'kind'; data: KindData } | { class: 'mixi
 
 /**
  * Renders a Category value in the grammar's order: term, scheme, class, title, rel, location, attributes, actions.
- * A mixin's `rel` is its first `depends` only (GFD.229 §5.5.2); `applies` has no place in the text renderings.
+ * A mixin's `rel` is its first `depends` only (GFD.229, Mixin Instance Attribute Rendering Specifics); `applies` has no place in the text renderings.
  * @param category - the category and its class.
  * @param full - false renders only term, scheme and class (as in entity renderings).
  * @returns the value (no trailing `;`).

@@ -7,7 +7,7 @@ import { OcciError } from '../errors';
 import { parseTextValue } from './values';
 
 /**
- * Reads a filter from a request in the text renderings (GFD.223 §3.4: Category and
+ * Reads a filter from a request in the text renderings (GFD.223 filtering: Category and
  * X-OCCI-Attribute in a GET request narrow the answer). Other renderings carry no filter.
  * @param mediaType - the request's rendering (text/occi reads headers, text/plain the body, each falling back to the other).
  * @param message - the request.

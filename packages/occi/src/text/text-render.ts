@@ -96,7 +96,7 @@ function linesOf<S extends Structure>(structure: S, value: StructureMap[S]): Lin
 
 /**
  * Renders a structure as text/plain (one `Name: value` line each, in the body) or text/occi
- * (the same values as HTTP headers, body `OK` as GFD.229 §6 asks), in the grammar's order with no trailing `;`.
+ * (the same values as HTTP headers, body `OK` as GFD.229's OCCI Header Rendering asks), in the grammar's order with no trailing `;`.
  * @param input - structure, media type, value.
  * @returns the message.
  * @throws OcciError `invalid_attribute` for a malformed category identifier.

@@ -27,7 +27,7 @@ export function parseUriList<S extends Structure>(structure: S, body: string): S
  * @param structure - `locations`, `association` or `collection`.
  * @param value - the value.
  * @returns the message (CRLF-free: one URI and `\n` per line).
- * @throws OcciError `bad_request` (400, as GFD.229 §7 asks) for structures text/uri-list cannot carry.
+ * @throws OcciError `bad_request` (400, as GFD.229's URI Listing Rendering asks) for structures text/uri-list cannot carry.
  */
 export function renderUriList<S extends Structure>(structure: S, value: StructureMap[S]): RenderedMessage {
   let locations: string[];
@@ -35,6 +35,6 @@ export function renderUriList<S extends Structure>(structure: S, value: Structur
   else if (structure === 'collection') {
     const c = value as StructureMap['collection'];
     locations = [...c.resources, ...c.links].map((e) => e.location ?? e.id);
-  } else throw new OcciError('bad_request', `text/uri-list renders only listings, not ${structure} (GFD.229 §7: Bad Request)`, { location: { header: 'Accept' } });
+  } else throw new OcciError('bad_request', `text/uri-list renders only listings, not ${structure} (GFD.229, URI Listing Rendering: Bad Request)`, { location: { header: 'Accept' } });
   return { contentType: 'text/uri-list', headers: {}, body: locations.map((l) => l + '\n').join('') };
 }

@@ -6,7 +6,7 @@ import { batchJobs, STEADY, TERMS, type Scenario } from './fleet';
 import { forecastSeries, type YearSignals } from './signals';
 
 /** The three fleets compared. */
-export type Policy = 'cheapest' | 'carbon-weighted' | 'shift-and-replace';
+export type Policy = 'cheapest' | 'carbon-weighted' | 'shift-and-replace' | 'shift-and-replace, 24 h horizon';
 
 /** What a policy cost over the simulated period. */
 export interface Ledger {
@@ -41,7 +41,7 @@ function charge(l: Ledger, a: { index: PlacementIndex; y: YearSignals; o: number
  * shift-and-replace, re-placed every `replaceEveryHours` on the forecast), batch jobs placed
  * when released (time-shifted inside their window for shift-and-replace).
  */
-export function runPolicy(a: { policy: Policy; index: PlacementIndex; y: YearSignals; replaceEveryHours: number; scenario: Scenario }): Ledger {
+export function runPolicy(a: { policy: Policy; index: PlacementIndex; y: YearSignals; replaceEveryHours: number; horizonHours: number; scenario: Scenario }): Ledger {
   const { index, y, policy } = a;
   const cat = index.catalogue;
   const base = policy === 'cheapest' ? TERMS.cheapest : TERMS.carbon;
@@ -51,11 +51,12 @@ export function runPolicy(a: { policy: Policy; index: PlacementIndex; y: YearSig
   const plan = place({ nodes: STEADY, terms, index, signals: forecastSeries(y, { hour: 0, hours: 24 }), now: at(0) });
   let running = plan.decisions.map((d) => ({ instanceId: `${d.node}-${d.replica}`, node: d.node, offerId: d.offerId, since: 0 }));
   const recent: { at: number }[] = [];
-  if (policy === 'shift-and-replace') {
+  if (policy.startsWith('shift-and-replace')) {
+    const horizon = policy === 'shift-and-replace' ? a.horizonHours : 24;
     for (let h = a.replaceEveryHours; h < y.hours; h += a.replaceEveryHours) {
       const p = proposeMoves({
-        nodes: STEADY, terms, index, signals: forecastSeries(y, { hour: h, hours: 24 }), now: at(h), running,
-        options: { horizonHours: 24, churnLimitPerHour: 4, defaultDataGB: 20, recentMoves: recent.filter((m) => m.at > at(h) - HOUR) },
+        nodes: STEADY, terms, index, signals: forecastSeries(y, { hour: h, hours: horizon }), now: at(h), running,
+        options: { horizonHours: horizon, churnLimitPerHour: 4, defaultDataGB: 20, recentMoves: recent.filter((m) => m.at > at(h) - HOUR) },
       });
       for (const m of p.moves) {
         const inst = running.find((r) => r.instanceId === m.instanceId)!;
@@ -74,7 +75,7 @@ export function runPolicy(a: { policy: Policy; index: PlacementIndex; y: YearSig
   for (const job of batchJobs({ days: Math.floor(y.hours / 24) - 3, fromMs: y.fromMs })) {
     l.batchJobs++;
     const dur = job.node.batch!.durationHours;
-    const shifted = policy === 'shift-and-replace';
+    const shifted = policy.startsWith('shift-and-replace');
     const node: ManifestNode = shifted
       ? { ...job.node, batch: { ...job.node.batch!, earliestStart: new Date(at(job.releaseHour)).toISOString(), deadline: new Date(at(job.releaseHour + job.windowHours)).toISOString() } }
       : { ...job.node, batch: undefined };

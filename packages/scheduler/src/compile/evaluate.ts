@@ -26,8 +26,9 @@ export function failMask(cat: Catalogue, q: Query, o: number): number {
 }
 
 /** Index of the first plugin filter that removes offer `o`, or -1. */
-export function pluginFail(cat: Catalogue, q: Query, o: number, view = lazyView(cat, o)): number {
+export function pluginFail(cat: Catalogue, q: Query, o: number): number {
   const fs = q.plugins.filters;
+  const view = lazyView(cat, o);
   for (let i = 0; i < fs.length; i++) {
     let ok: boolean;
     try {

@@ -83,3 +83,17 @@ describe('re-placement', () => {
     );
   });
 });
+
+describe('re-placement regression', () => {
+  it('keeps a node-level jurisdiction when proposing moves', () => {
+    const euNodes: ManifestNode[] = [{ name: 'eu', cores: 2, memoryGiB: 4, count: { initial: 2 }, jurisdiction: { allowed: ['DE'] } }];
+    const catalogue = demoCatalogue();
+    const regions = new Map(catalogue.regions.map((r) => [r.id, r]));
+    const plan = place({ nodes: euNodes, terms, ...catalogue, signals, now: NOW });
+    const run = plan.decisions.map((d) => ({ instanceId: `${d.node}-${d.replica}`, node: d.node, offerId: d.offerId }));
+    const cheap = catalogue.offers.map((o) => ({ offerId: o.id, pricePerHour: regions.get(o.regionId)!.country === 'DE' ? o.pricePerHour : 0 }));
+    const r = new Replanner({ nodes: euNodes, terms, ...catalogue, signals, now: NOW, running: run, options: { horizonHours: 1000 } });
+    r.updateOffers(cheap);
+    for (const m of r.proposeMoves().moves) expect(regions.get(m.to.regionId)!.country).toBe('DE');
+  });
+});

@@ -5,6 +5,7 @@ import { SignalStore } from '../compile/signal-store';
 import { buildTermsContext, type TermsContext } from '../compile/terms-context';
 import { BIT, FILTER_NAMES } from '../filters/names';
 import { coreInputOf } from '../place';
+import { withNodePolicy } from '../prepare';
 import type { OfferChange, PlacementIndex } from '../placement-index';
 import { hourOf, toMs } from '../time/hours';
 import type { NodeInput, PlacementGroupInput } from '../types';
@@ -65,7 +66,11 @@ export class Replanner {
     this.nodes = core.nodes ?? [];
     this.groups = core.groups ?? [];
     const classOf = new Map(this.nodes.map((n, i) => [n.id, i]));
-    this.queries = this.nodes.map((node) => buildQuery({ cat: this.cat, tc: this.tc, node, capacity: this.cat.capacity, ...(input.plugins ? { plugins: input.plugins } : {}) }));
+    this.queries = this.nodes.map((node) => {
+      const q = buildQuery({ cat: this.cat, tc: this.tc, node, capacity: this.cat.capacity, ...(input.plugins ? { plugins: input.plugins } : {}) });
+      q.regionFail = withNodePolicy(this.cat, { tc: this.tc, node, base: q.regionFail });
+      return q;
+    });
     this.classTop = this.queries.map((q) => this.index.offers.topK(q, TOP_K));
     const keep = input.running.filter((r) => {
       const ok = classOf.has(r.node) && this.cat.offerIdx.has(r.offerId);

@@ -1,27 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { DeployTracker } from './deploy-tracker';
 
+const resource = (node: string, id: string, state: string, extra = {}) => ({ type: 'state', data: { resource: id, node, kind: 'compute', state, ...extra } });
+
 describe('DeployTracker', () => {
-  it('is done when every instance runs, and reports progress from states and job events', () => {
-    const t = new DeployTracker(['web', 'web#1', 'db']);
-    expect(t.apply({ type: 'state', data: { node: 'db', state: 'provisioning' } })).toEqual({ changed: [{ key: 'db', state: 'provisioning', progress: 0.4 }], done: false });
-    expect(t.apply({ type: 'job', data: { node: 'db', progress: 0.7, message: 'booting' } }).changed).toEqual([{ key: 'db', state: 'provisioning', progress: 0.7, message: 'booting' }]);
-    expect(t.apply({ type: 'state', data: { node: 'db', state: 'running' } }).done).toBe(false);
-    expect(t.apply({ type: 'state', data: { node: 'web', replica: 0, state: 'running' } }).done).toBe(false);
-    expect(t.apply({ type: 'state', data: { node: 'web', replica: 1, state: 'running' } }).done).toBe(true);
+  it('moves one bar per node from its resources, and ends when the service runs', () => {
+    const t = new DeployTracker([{ node: 'web', instances: 2 }, { node: 'db', instances: 1 }]);
+    expect(t.all).toEqual([{ key: 'web', state: 'planned', progress: 0 }, { key: 'db', state: 'planned', progress: 0 }]);
+    expect(t.apply(resource('web', 'r1', 'provisioning')).changed).toEqual([{ key: 'web', state: 'planned', progress: 0.2 }]);
+    expect(t.apply(resource('web', 'r2', 'provisioning')).changed).toEqual([{ key: 'web', state: 'provisioning', progress: 0.4 }]);
+    expect(t.apply(resource('web', 'r1', 'running')).changed).toEqual([{ key: 'web', state: '1/2 running', progress: 0.7 }]);
+    expect(t.apply({ type: 'job', data: { job: 'j', state: 'done' } })).toEqual({ changed: [], done: false });
+    expect(t.apply(resource('web', 'r2', 'running')).done).toBe(false);
+    const end = t.apply({ type: 'state', data: { agreement: 'a', state: 'accepted', phase: 'running' } });
+    expect(end.done).toBe(true);
+    expect(t.all.every((n) => n.state === 'running' && n.progress === 1)).toBe(true);
   });
 
-  it('fails on a failed node, with its message', () => {
-    const t = new DeployTracker(['web']);
-    expect(t.apply({ type: 'state', data: { node: 'web', state: 'failed', message: 'quota exceeded' } }).failed).toBe('web failed: quota exceeded');
+  it('fails on a failed resource, with the error message', () => {
+    const t = new DeployTracker([{ node: 'db', instances: 1 }]);
+    const update = t.apply(resource('db', 'r9', 'failed', { error: { code: 'capacity', message: 'no capacity left in fr-par' } }));
+    expect(update.failed).toBe('db failed: no capacity left in fr-par');
+    expect(update.changed).toEqual([{ key: 'db', state: 'failed', progress: 0, message: 'no capacity left in fr-par' }]);
   });
 
-  it('follows service-wide phases', () => {
-    const t = new DeployTracker(['a', 'b']);
-    expect(t.apply({ type: 'state', data: { phase: 'provisioning' } })).toEqual({ changed: [], done: false });
-    const done = t.apply({ type: 'state', data: { phase: 'running' } });
-    expect(done.done).toBe(true);
-    expect(done.changed.map((c) => c.key)).toEqual(['a', 'b']);
-    expect(new DeployTracker(['a']).apply({ type: 'state', data: { phase: 'failed', reason: 'no capacity' } }).failed).toBe('no capacity');
+  it('fails when the service fails or ends', () => {
+    expect(new DeployTracker([]).apply({ type: 'state', data: { agreement: 'a', phase: 'failed', reason: 'compensated' } }).failed).toBe('compensated');
+    expect(new DeployTracker([]).apply({ type: 'state', data: { agreement: 'a', state: 'terminated', phase: 'releasing' } }).failed).toBe('the service is terminated');
+    expect(new DeployTracker([]).apply({ type: 'state', data: { agreement: 'a', state: 'accepted', phase: 'provisioning' } })).toEqual({ changed: [], done: false });
   });
 });

@@ -1,8 +1,9 @@
 import type { BrokerEvent } from '../broker';
 
-/** Where one node instance stands. */
+/** Where one node of the manifest stands (all its resources together). */
 export interface NodeProgress {
   key: string;
+  /** The least advanced state of its resources, or `n/m running`. */
   state: string;
   /** 0…1 */
   progress: number;
@@ -12,7 +13,7 @@ export interface NodeProgress {
 /** What one event changed. */
 export interface TrackerUpdate {
   changed: NodeProgress[];
-  /** Every node runs (or the service says it does). */
+  /** Every node runs (the service says so, or every resource it has announced does). */
   done: boolean;
   /** Why the deployment failed, when it did. */
   failed?: string;
@@ -29,23 +30,33 @@ const STATE_PROGRESS: Record<string, number> = {
   active: 1,
   online: 1,
 };
-const FAILED = new Set(['failed', 'error', 'lost', 'rejected', 'terminated']);
+const FAILED = new Set(['failed', 'error', 'lost']);
+const SERVICE_ENDED = new Set(['rejected', 'terminated', 'released']);
+
+interface NodeState {
+  /** Instances the plan has for the node (at least this many resources will run). */
+  instances: number;
+  /** State of each resource announced for the node. */
+  resources: Map<string, string>;
+  message?: string;
+}
 
 /**
- * Follows an agreement's event stream and tells when every node runs or something failed.
- * Nodes are keyed like the plan table: `web`, `web#1` for further replicas.
+ * Follows an agreement's event stream (docs/reference/broker-http.md) and tells when every node
+ * runs or something failed. Resource events (`{ resource, node, kind, state }`) move the node's
+ * bar; service events (`{ agreement, state, phase }`) decide the end.
  */
 export class DeployTracker {
-  private readonly nodes = new Map<string, NodeProgress>();
+  private readonly nodes = new Map<string, NodeState>();
 
-  /** @param keys - the instances of the plan (`node`, `node#replica`) */
-  constructor(keys: readonly string[]) {
-    for (const key of keys) this.nodes.set(key, { key, state: 'planned', progress: 0 });
+  /** @param plan - the nodes of the plan, each with its number of instances */
+  constructor(plan: readonly { node: string; instances: number }[]) {
+    for (const { node, instances } of plan) this.nodes.set(node, { instances, resources: new Map() });
   }
 
-  /** Every instance and where it stands. */
+  /** Every node and where it stands. */
   get all(): NodeProgress[] {
-    return [...this.nodes.values()];
+    return [...this.nodes.keys()].map((key) => this.view(key));
   }
 
   /**
@@ -55,30 +66,51 @@ export class DeployTracker {
    */
   apply(event: BrokerEvent): TrackerUpdate {
     const data = event.data;
-    const state = typeof data.state === 'string' ? data.state : typeof data.phase === 'string' ? data.phase : undefined;
-    const message = typeof data.message === 'string' ? data.message : typeof data.reason === 'string' ? data.reason : undefined;
-    if (typeof data.node !== 'string') {
-      // An event about the whole service.
-      if (state && FAILED.has(state)) return { changed: [], done: false, failed: message ?? `the service is ${state}` };
-      if (state === 'running') {
-        const changed = this.all.filter((n) => n.state !== 'running').map((n) => this.set(n.key, { state: 'running', progress: 1 }));
-        return { changed, done: true };
-      }
-      return { changed: [], done: false };
+    const message = messageOf(data);
+    if (event.type !== 'state') return { changed: [], done: false };
+    if (typeof data.node === 'string') {
+      const node = this.nodes.get(data.node) ?? { instances: 1, resources: new Map<string, string>() };
+      this.nodes.set(data.node, node);
+      const state = typeof data.state === 'string' ? data.state : 'provisioning';
+      const resource = typeof data.resource === 'string' ? data.resource : `${data.node}#${String(data.replica ?? 0)}`;
+      node.resources.set(resource, state);
+      if (message) node.message = message;
+      const changed = [this.view(data.node)];
+      if (FAILED.has(state)) return { changed, done: false, failed: `${data.node} ${state}${message ? `: ${message}` : ''}` };
+      return { changed, done: false };
     }
-    const replica = typeof data.replica === 'number' ? data.replica : 0;
-    const key = replica > 0 ? `${data.node}#${replica}` : data.node;
-    const previous = this.nodes.get(key) ?? { key, state: 'planned', progress: 0 };
-    const nextState = state ?? previous.state;
-    const progress = typeof data.progress === 'number' ? Math.max(0, Math.min(1, data.progress)) : STATE_PROGRESS[nextState] ?? previous.progress;
-    const updated = this.set(key, { state: nextState, progress: Math.max(progress, nextState === previous.state ? previous.progress : 0), ...(message ? { message } : {}) });
-    if (FAILED.has(nextState)) return { changed: [updated], done: false, failed: `${key} ${nextState}${message ? `: ${message}` : ''}` };
-    return { changed: [updated], done: this.all.every((n) => STATE_PROGRESS[n.state] === 1) };
+    // An event about the whole service.
+    const phase = typeof data.phase === 'string' ? data.phase : undefined;
+    const state = typeof data.state === 'string' ? data.state : undefined;
+    if ((phase && FAILED.has(phase)) || (state && SERVICE_ENDED.has(state))) {
+      return { changed: [], done: false, failed: message ?? `the service is ${phase && FAILED.has(phase) ? phase : state}` };
+    }
+    if (phase === 'running') {
+      for (const node of this.nodes.values()) {
+        node.resources = new Map([...node.resources.keys()].map((r) => [r, 'running']));
+        for (let i = node.resources.size; i < node.instances; i++) node.resources.set(`#${i}`, 'running');
+      }
+      return { changed: this.all, done: true };
+    }
+    return { changed: [], done: false };
   }
 
-  private set(key: string, values: Omit<NodeProgress, 'key'>): NodeProgress {
-    const entry = { key, ...values };
-    this.nodes.set(key, entry);
-    return entry;
+  private view(key: string): NodeProgress {
+    const node = this.nodes.get(key)!;
+    const states = [...node.resources.values()];
+    const count = Math.max(node.instances, states.length);
+    const total = states.reduce((sum, s) => sum + (STATE_PROGRESS[s] ?? 0.2), 0);
+    const running = states.filter((s) => STATE_PROGRESS[s] === 1).length;
+    const failed = states.find((s) => FAILED.has(s));
+    const least = states.length < count ? 'planned' : states.slice().sort((a, b) => (STATE_PROGRESS[a] ?? 0.2) - (STATE_PROGRESS[b] ?? 0.2))[0]!;
+    const state = failed ?? (running === count ? 'running' : running > 0 ? `${running}/${count} running` : least);
+    return { key, state, progress: count ? total / count : 0, ...(node.message && failed ? { message: node.message } : {}) };
   }
+}
+
+function messageOf(data: BrokerEvent['data']): string | undefined {
+  if (typeof data.message === 'string') return data.message;
+  if (typeof data.reason === 'string') return data.reason;
+  const error = data.error as { message?: unknown } | null | undefined;
+  return error && typeof error.message === 'string' ? error.message : undefined;
 }

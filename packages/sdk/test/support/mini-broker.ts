@@ -83,13 +83,19 @@ export function createMiniBroker(host: BrokerHost, options: MiniBrokerOptions = 
   function provision(agreement: string): void {
     const value = host.entities.get(agreement)!.attributes['accords.agreement.plan'];
     const decisions = (JSON.parse(String(value)) as { decisions: { node: string; replica: number }[] }).decisions;
-    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'state', data: { subject: 'agreement', phase: 'provisioning' } }];
-    for (const d of decisions) events.push({ type: 'state', data: { subject: 'node', node: d.node, replica: d.replica, state: 'provisioning' } });
-    for (const d of decisions) events.push({ type: 'job', data: { node: d.node, replica: d.replica, progress: 0.6, message: 'booting' } });
-    for (const d of decisions) {
-      const failed = d.node === options.failNode;
-      events.push({ type: 'state', data: { subject: 'node', node: d.node, replica: d.replica, state: failed ? 'failed' : 'running', ...(failed ? { message: 'the provider ran out of capacity' } : {}) } });
+    // The reference broker's event shapes: service events carry the agreement, its state and
+    // phase; resource events the resource, its node, kind and state (and error when it failed).
+    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'state', data: { agreement, state: 'accepted', phase: 'provisioning' } }];
+    const resources = decisions.map((d, i) => ({ id: `res-${i}`, node: d.node }));
+    for (const r of resources) events.push({ type: 'state', data: { resource: r.id, node: r.node, kind: 'compute', state: 'provisioning' } });
+    for (const r of resources) events.push({ type: 'job', data: { job: `job-${r.id}`, kind: 'provision', state: 'running', attempts: 1, error: null } });
+    let failed = false;
+    for (const r of resources) {
+      const fails = r.node === options.failNode;
+      failed ||= fails;
+      events.push({ type: 'state', data: { resource: r.id, node: r.node, kind: 'compute', state: fails ? 'failed' : 'running', ...(fails ? { error: { code: 'capacity', message: 'the provider ran out of capacity' } } : {}) } });
     }
+    events.push({ type: 'state', data: { agreement, state: 'accepted', phase: failed ? 'failed' : 'running' } });
     let id = 0;
     const timer = setInterval(() => {
       const next = events.shift();

@@ -1,7 +1,7 @@
 import { unwrap } from '@accords/occi';
 import type { AnyEntityData, Attributes, LinkData, ResourceData } from '@accords/occi';
 import type { PluginContext } from '../../plugins/types';
-import type { Projection } from '../workflow/projection';
+import type { Projection, ResourceOwner } from '../workflow/projection';
 import type { AgreementRecord, ResourceRecord } from '../types';
 import { derivedId } from './derived-id';
 import { KIND_IDS, MIXIN_IDS } from './ids';
@@ -33,9 +33,9 @@ const OCCI_STATE: Record<ResourceRecord['kind'], (s: ResourceRecord['state']) =>
  * @example
  * await writeEntity(ctx, agreementEntity);
  */
-export async function writeEntity(ctx: PluginContext, entity: AnyEntityData): Promise<void> {
+export async function writeEntity(ctx: PluginContext, entity: AnyEntityData, options: { isNew?: boolean } = {}): Promise<void> {
   const location = entity.location!;
-  let previous = await ctx.store.find(location);
+  let previous = options.isNew ? undefined : await ctx.store.find(location);
   if (!previous) {
     const defs = ctx.model.attributesOf({ kind: entity.kind, mixins: entity.mixins });
     const settable: Attributes = {};
@@ -68,7 +68,7 @@ function agreementEntity(a: AgreementRecord): ResourceData {
   return { id: a.id, kind: KIND_IDS.agreement, mixins: [MIXIN_IDS.brokered], title: a.name, attributes, location: locations.agreement(a.id), links: [] };
 }
 
-function resourceEntity(r: ResourceRecord, a: AgreementRecord): ResourceData {
+function resourceEntity(r: ResourceRecord, a: ResourceOwner): ResourceData {
   const attributes: Attributes = {
     [`occi.${r.kind}.state`]: OCCI_STATE[r.kind](r.state),
     'accords.resource.agreement': locations.agreement(a.id),
@@ -131,9 +131,15 @@ export function occiProjection(ctx: PluginContext, options: { skip?: string; onS
       }
     },
     async resourceChanged(r, a) {
-      await writeAsProvider(ctx, resourceEntity(r, a));
+      const entity = resourceEntity(r, a);
+      if (options.skip && entity.location === options.skip) {
+        options.onSkip?.(entity);
+        return;
+      }
+      const existed = (await ctx.store.find(entity.location!)) !== undefined;
+      await writeEntity(ctx, entity, { isNew: !existed });
       const linkId = locations.agreementLinkId(r.id);
-      if (!(await ctx.store.find(`/agreement_link/${linkId}`))) {
+      if (!existed) {
         const link: LinkData = {
           id: linkId, kind: KIND_IDS.agreementLink, mixins: [], attributes: {}, location: `/agreement_link/${linkId}`,
           source: { location: locations.resource(r), kind: KIND_IDS[r.kind] }, target: { location: locations.agreement(a.id), kind: KIND_IDS.agreement },

@@ -173,3 +173,68 @@ export async function saveResource(tx: SqlExecutor, r: ResourceRecord): Promise<
       r.role, r.updatedAt, r.id],
   );
 }
+
+/** The small, often-read part of an agreement record. */
+export interface AgreementHead {
+  id: string;
+  tenantId: string;
+  name: string;
+  state: AgreementRecord['state'];
+  phase: AgreementRecord['phase'];
+}
+
+/**
+ * Reads the head of an agreement (state and phase) without decoding its manifest and plan;
+ * with `lock`, holds the row until the transaction ends (PostgreSQL).
+ *
+ * @param tx - the transaction
+ * @param query - id and lock
+ * @returns the head or undefined
+ * @example
+ * const head = await getAgreementHead(tx, { id, lock: true });
+ */
+export async function getAgreementHead(tx: SqlExecutor, query: { id: string; lock?: boolean }): Promise<AgreementHead | undefined> {
+  const lock = query.lock && tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  const rows = await tx.query(`SELECT id, tenant_id, name, state, phase FROM accords_broker_agreement WHERE id = ?${lock}`, [query.id]);
+  const r = rows[0];
+  return r ? { id: String(r.id), tenantId: String(r.tenant_id), name: String(r.name), state: r.state as AgreementHead['state'], phase: r.phase as AgreementHead['phase'] } : undefined;
+}
+
+/**
+ * Counts the primary resources of an agreement that are not running yet (released ones aside).
+ *
+ * @param tx - the transaction
+ * @param agreementId - the agreement
+ * @returns how many are still on their way
+ * @example
+ * if ((await countNotRunning(tx, id)) === 0) markRunning();
+ */
+export async function countNotRunning(tx: SqlExecutor, agreementId: string): Promise<number> {
+  const rows = await tx.query(
+    `SELECT COUNT(*) AS n FROM accords_broker_resource WHERE agreement_id = ? AND role = 'primary' AND state <> 'running' AND state <> 'released'`,
+    [agreementId],
+  );
+  return num(rows[0]?.n);
+}
+
+const manifests = new Map<string, AgreementRecord['manifest']>();
+
+/**
+ * The manifest of an agreement (it never changes once submitted), read once per process.
+ *
+ * @param tx - where to read it the first time
+ * @param agreementId - the agreement
+ * @returns the manifest, or undefined when there is no such agreement
+ * @example
+ * const manifest = await manifestOf(tx, agreementId);
+ */
+export async function manifestOf(tx: SqlExecutor, agreementId: string): Promise<AgreementRecord['manifest'] | undefined> {
+  const cached = manifests.get(agreementId);
+  if (cached) return cached;
+  const rows = await tx.query(`SELECT manifest FROM accords_broker_agreement WHERE id = ?`, [agreementId]);
+  if (!rows[0]) return undefined;
+  const manifest = JSON.parse(String(rows[0].manifest)) as AgreementRecord['manifest'];
+  if (manifests.size > 10_000) manifests.clear();
+  manifests.set(agreementId, manifest);
+  return manifest;
+}

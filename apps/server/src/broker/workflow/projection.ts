@@ -1,4 +1,11 @@
+import type { Manifest } from '@accords/model';
 import type { AgreementRecord, ResourceRecord } from '../types';
+
+/** What the entity of a resource shows of its agreement. */
+export interface ResourceOwner {
+  id: string;
+  manifest: Manifest;
+}
 
 /**
  * How the broker's state shows as OCCI entities. Each call runs inside the caller's transaction,
@@ -10,7 +17,7 @@ export interface Projection {
   /** Mirrors a change of state, plan, contract or term states. */
   agreementChanged(a: AgreementRecord): Promise<void>;
   /** Creates or updates the Infrastructure entity of a resource, linked to its agreement. */
-  resourceChanged(r: ResourceRecord, a: AgreementRecord): Promise<void>;
+  resourceChanged(r: ResourceRecord, a: ResourceOwner): Promise<void>;
   /** Removes the entity of a released resource (and its links). */
   resourceRemoved(r: ResourceRecord): Promise<void>;
 }

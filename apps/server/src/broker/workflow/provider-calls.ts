@@ -1,5 +1,5 @@
 import { ConnectorError, isTransitional, READY_STATE } from '@accords/connector-kit';
-import type { Connector, ProvisionedResource, ResourceKind } from '@accords/connector-kit';
+import type { Connector, ImageInfo, ProvisionedResource, ResourceKind } from '@accords/connector-kit';
 import type { BrokerDeps } from './context';
 
 /**
@@ -60,6 +60,8 @@ export async function findByIdempotencyKey(input: { connector: Connector; key: s
   return all.find((p) => p.idempotencyKey === input.key);
 }
 
+const imageCache = new WeakMap<Connector, { at: number; images: Promise<ImageInfo[]> }>();
+
 /**
  * Resolves a manifest's image (an image id, a full name, or a distribution such as
  * `ubuntu-24.04`) to one of the provider's images: the newest match for the architecture.
@@ -73,7 +75,13 @@ export async function findByIdempotencyKey(input: { connector: Connector; key: s
 export async function resolveImage(input: { connector: Connector; image: string; architecture?: string; signal: AbortSignal }): Promise<string> {
   const { connector, image } = input;
   if (!connector.capabilities.images || !connector.images) return image;
-  const all = await connector.images({ signal: input.signal });
+  let cached = imageCache.get(connector);
+  if (!cached || Date.now() - cached.at > 60_000) {
+    cached = { at: Date.now(), images: connector.images({ signal: input.signal }) };
+    cached.images.catch(() => imageCache.delete(connector));
+    imageCache.set(connector, cached);
+  }
+  const all = await cached.images;
   const exact = all.find((i) => i.id === image || i.name === image);
   if (exact) return exact.id;
   const matches = all

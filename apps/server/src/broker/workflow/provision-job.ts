@@ -2,13 +2,13 @@ import { ConnectorError } from '@accords/connector-kit';
 import { cancelGroup, enqueueJobs } from '../../jobs';
 import type { JobHandler, SqlExecutor } from '../../jobs';
 import { appendEvent } from '../store/events';
-import { getAgreement, getResource, listResources, saveAgreement, saveResource } from '../store/records';
+import { countNotRunning, getAgreement, getAgreementHead, getResource, listResources, manifestOf, saveAgreement, saveResource } from '../store/records';
 import type { BrokerDeps } from './context';
 import { releaseAll, releaseJob } from './agreement-ops';
 import type { Projection } from './projection';
 import { connectorFor, isReady, resolveImage, settle } from './provider-calls';
 import { fillOutputs } from './resources';
-import { allRunning, enterPhase, isWindingDown } from './usage';
+import { enterPhase, isWindingDown } from './usage';
 
 /** Payload of a provisioning job. */
 export interface ProvisionPayload {
@@ -43,7 +43,7 @@ export function provisionHandler(input: {
   return {
     async run({ job, signal, db }) {
       const r = await getResource(db, job.payload.resourceId);
-      const a = r ? await getAgreement(db, { id: r.agreementId }) : undefined;
+      const a = r ? await getAgreementHead(db, { id: r.agreementId }) : undefined;
       if (!r || !a) return { result: { providerResourceId: null, addresses: [], skipped: 'resource or agreement gone' } };
       if (r.state === 'released' || (isWindingDown(a) && r.providerResourceId === null && job.attempts === 1)) {
         return { result: { providerResourceId: null, addresses: [], skipped: `agreement is ${a.phase}` } };
@@ -74,9 +74,9 @@ export function provisionHandler(input: {
         result,
         commit: async (tx, scope) => {
           const now = deps.clock();
-          const agreement = await getAgreement(tx, { id: r.agreementId, lock: true });
           const cur = await getResource(tx, r.id);
-          if (!agreement || !cur) return;
+          const manifest = await manifestOf(tx, r.agreementId);
+          if (!cur || !manifest) return;
           cur.providerResourceId = ready.id;
           cur.addresses = result.addresses;
           cur.error = null;
@@ -84,14 +84,18 @@ export function provisionHandler(input: {
           await saveResource(tx, cur);
           const projection = input.projectionOf(tx, scope);
           await appendEvent(tx, { agreementId: cur.agreementId, tenantId: cur.tenantId, type: 'state', data: { resource: cur.id, node: cur.node, kind: cur.kind, state: cur.state }, at: now });
-          if (isWindingDown(agreement)) {
+          await projection.resourceChanged(cur, { id: cur.agreementId, manifest });
+          // Only now take the agreement's lock: concurrent completions serialise on this last step.
+          const head = await getAgreementHead(tx, { id: r.agreementId, lock: true });
+          if (!head) return;
+          if (isWindingDown(head)) {
             // The agreement failed or ended while this was being made: release it too.
             await enqueueJobs({ tx, now, jobs: [releaseJob(cur, ':after-provision')] });
             deps.wake();
             return;
           }
-          await projection.resourceChanged(cur, agreement);
-          if (agreement.phase === 'provisioning' && allRunning(await listResources(tx, agreement.id))) {
+          if (head.phase === 'provisioning' && (await countNotRunning(tx, head.id)) === 0) {
+            const agreement = (await getAgreement(tx, { id: head.id }))!;
             agreement.phase = 'running';
             agreement.updatedAt = now;
             await saveAgreement(tx, agreement);

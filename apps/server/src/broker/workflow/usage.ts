@@ -71,6 +71,6 @@ export function allRunning(resources: ResourceRecord[]): boolean {
 }
 
 /** The agreement phases in which resources are being torn down or are gone. */
-export function isWindingDown(a: AgreementRecord): boolean {
+export function isWindingDown(a: Pick<AgreementRecord, 'phase'>): boolean {
   return a.phase === 'failed' || a.phase === 'releasing' || a.phase === 'released';
 }

@@ -29,7 +29,7 @@ export interface ErrorMappingCase {
 
 /** Options of {@link runConnectorConformance}. */
 export interface ConformanceOptions {
-  /** Suite title (default: the provider id from the first subject is not known yet, so `connector`). */
+  /** Suite title, shown as `connector conformance: <name>` (default `connector`). */
   name?: string;
   /** Region to create in (default: the first region). */
   regionId?: string;

@@ -18,8 +18,9 @@ export interface ManualClockOptions {
   /** Start time in ms since the epoch (default 2026-01-01T00:00:00Z). */
   startMs?: number;
   /**
-   * When `true`, the clock jumps to the next timer by itself as soon as the process has nothing
-   * else to do: waits cost no real time. Default `false`.
+   * When `true`, the clock jumps to the next timer by itself once the pending promise jobs have
+   * run (checked on each turn of the event loop): waits cost no real time. Meant for in-process
+   * backends; with real I/O in flight the clock may run ahead of it. Default `false`.
    */
   auto?: boolean;
 }

@@ -35,10 +35,11 @@ describe('resolveSecret', () => {
     const empty = join(dir, 'empty');
     await writeFile(empty, '\n');
     await expect(resolveSecret(`file:${empty}`)).rejects.toMatchObject({ message: expect.stringContaining('empty') });
-    const err = await resolveSecret('hunter2-password').catch((e: Error) => e);
+    const err = await resolveSecret('hunter2:password').catch((e: Error) => e);
     expect(err).toMatchObject({ kind: 'invalid', location: { attribute: 'secretRef' } });
-    expect((err as Error).message).not.toContain('hunter2-password');
+    expect((err as Error).message).not.toContain('hunter2');
     await expect(resolveSecret({ vault: 'x' } as never)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(resolveSecret('vault:kv/cloud')).rejects.toMatchObject({ kind: 'unsupported', location: { attribute: 'secretRef' } });
   });
 
   it('never shows its value in strings, JSON or the inspector', async () => {

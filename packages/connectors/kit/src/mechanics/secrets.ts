@@ -70,8 +70,14 @@ function parseRef(ref: SecretRef): { env: string } | { file: string } {
     throw new ConnectorError('invalid', 'secret reference must be { env: NAME } or { file: PATH }', { location: { attribute: 'secretRef' } });
   }
   const m = /^(env|file):(.+)$/.exec(ref);
+  // Never echo the reference: a mistaken caller may have passed the secret itself.
+  if (!m && ref.startsWith('vault:')) {
+    throw new ConnectorError('unsupported', 'vault: secret references are not supported here; use env: or file:', {
+      location: { attribute: 'secretRef' },
+    });
+  }
   if (!m) {
-    throw new ConnectorError('invalid', `secret reference must start with "env:" or "file:", got "${ref.slice(0, 5)}…"`, {
+    throw new ConnectorError('invalid', 'secret reference must start with "env:" or "file:"', {
       location: { attribute: 'secretRef' },
     });
   }
@@ -83,7 +89,8 @@ function parseRef(ref: SecretRef): { env: string } | { file: string } {
  * @param ref - The reference (never the secret itself).
  * @param options - Environment and file reader, for tests.
  * @returns The {@link Secret}.
- * @throws {ConnectorError} `invalid` for a malformed reference, an unset or empty variable, or an unreadable or empty file.
+ * @throws {ConnectorError} `invalid` for a malformed reference, an unset or empty variable, or an unreadable or empty file;
+ *   `unsupported` for another scheme (such as `vault:`).
  * @example
  * ```ts
  * const token = await resolveSecret('env:OS_PASSWORD');

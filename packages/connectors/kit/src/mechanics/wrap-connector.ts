@@ -13,7 +13,7 @@ export interface ConnectorEvent {
   type: 'retry' | 'failure';
   providerId: string;
   operation: string;
-  /** The attempt that failed (1-based). */
+  /** The attempt that failed (1-based; 0 when the call never reached the backend). */
   attempt: number;
   /** Wait before the next attempt (`retry`). */
   delayMs?: number;
@@ -56,7 +56,9 @@ export function wrapConnector(connector: Connector, policy: ConnectorPolicy = {}
 
   const call = <T>(operation: string, opts: CallOptions | undefined, fn: (o: CallOptions, attempt: number) => Promise<T>): Promise<T> => {
     const timeoutMs = opts?.timeoutMs ?? policy.timeoutMs;
+    let attempts = 0;
     const attemptOnce = async (attempt: number): Promise<T> => {
+      attempts = attempt;
       await limiter?.acquire({ signal: opts?.signal });
       return withDeadline((signal) => fn(signal ? { signal, timeoutMs } : { timeoutMs }, attempt), { timeoutMs, signal: opts?.signal, clock, providerId, operation });
     };
@@ -70,7 +72,7 @@ export function wrapConnector(connector: Connector, policy: ConnectorPolicy = {}
             onRetry: (e) => policy.onEvent?.({ type: 'retry', providerId, operation, ...e }),
           });
     return run.catch((error: unknown) => {
-      policy.onEvent?.({ type: 'failure', providerId, operation, attempt: 0, error });
+      policy.onEvent?.({ type: 'failure', providerId, operation, attempt: attempts, error });
       throw isConnectorError(error) ? error : new ConnectorError('unknown', error instanceof Error ? error.message : String(error), { providerId, operation, cause: error });
     });
   };

@@ -69,8 +69,10 @@ export function registerBrokerCommands(program: Command, env: CliEnvironment): v
         ctx.out.result({ ...result, state: 'accepted' }, submission.agreement);
         return;
       }
-      const keys = plan.decisions.map((d) => (d.replica > 0 ? `${d.node}#${d.replica}` : d.node));
-      const outcome = await follow(ctx, { agreement: submission.agreement, keys, timeoutSeconds: positiveInteger('--wait-timeout', flags.waitTimeout) });
+      const instances = new Map<string, number>();
+      for (const d of plan.decisions) instances.set(d.node, (instances.get(d.node) ?? 0) + 1);
+      const nodes = [...instances].map(([node, count]) => ({ node, instances: count }));
+      const outcome = await follow(ctx, { agreement: submission.agreement, nodes, timeoutSeconds: positiveInteger('--wait-timeout', flags.waitTimeout) });
       ctx.out.result({ ...result, state: 'running', nodes: outcome }, `${submission.agreement} running`);
     });
 
@@ -146,8 +148,8 @@ async function waitForPlan(ctx: CommandContext, agreement: string): Promise<Agre
   }
 }
 
-async function follow(ctx: CommandContext, options: { agreement: string; keys: string[]; timeoutSeconds: number }): Promise<Record<string, string>> {
-  const tracker = new DeployTracker(options.keys);
+async function follow(ctx: CommandContext, options: { agreement: string; nodes: { node: string; instances: number }[]; timeoutSeconds: number }): Promise<Record<string, string>> {
+  const tracker = new DeployTracker(options.nodes);
   const view = createProgressView({ io: ctx.io, interactive: ctx.io.stderr.isTTY === true && ctx.out.mode !== 'json', nodes: tracker.all });
   const timeout = AbortSignal.timeout(options.timeoutSeconds * 1000);
   const controller = new AbortController();
