@@ -48,7 +48,7 @@ describe('broker helpers', () => {
     await watching;
     expect((await client.broker.agreement(submission.agreement!)).state).toBe('accepted');
     expect(events[0]).toMatchObject({ type: 'state', id: '1', data: { agreement: submission.agreement, phase: 'provisioning' } });
-    expect(events.filter((e) => e.data.state === 'running').map((e) => e.data.node)).toEqual(['web', 'web', 'db']);
+    expect(events.filter((e) => e.type === 'state' && e.data.state === 'running' && e.data.node).map((e) => e.data.node)).toEqual(['web', 'web', 'db']);
     expect(events.some((e) => e.type === 'job')).toBe(true);
     await expect(client.broker.accept(submission.agreement!)).rejects.toMatchObject({ status: 409 });
   });

@@ -11,6 +11,7 @@ import { provisionHandler } from './workflow/provision-job';
 import { releaseHandler } from './workflow/release-job';
 import { actHandler } from './workflow/act-job';
 import { occiProjection } from './occi/occi-projection';
+import type { ReconcileReport } from './watch/reconcile';
 
 /** Settings of the broker's job runner. */
 export interface BrokerJobOptions {
@@ -53,7 +54,7 @@ export class BrokerRuntime {
   db: SqlDatabase | undefined;
   runner: JobRunner | undefined;
   /** The last reconciliation's findings (unknown provider resources are reported here, never deleted). */
-  lastReconcile: import('./watch/reconcile').ReconcileReport | undefined;
+  lastReconcile: ReconcileReport | undefined;
 
   constructor(readonly options: BrokerPluginOptions) {
     this.clock = options.clock ?? Date.now;

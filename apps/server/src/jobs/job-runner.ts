@@ -148,7 +148,6 @@ export class JobRunner {
           limit: free, now: this.opts.clock(), leaseMs: this.opts.leaseMs,
         });
         this.lastClaimEmpty = jobs.length === 0;
-        if (process.env.ACCORDS_JOB_DEBUG) for (const j of jobs) process.stderr.write(`[${this.owner}] claimed ${j.id} attempt ${j.attempts} at ${Date.now()} active ${this.active.size}\n`);
         for (const job of jobs) this.launch(job);
         if (jobs.length === free) this.again = true;
       } while (this.again && this.running);
@@ -177,11 +176,8 @@ export class JobRunner {
     this.emit(job, 'running');
     const heartbeat = setInterval(() => {
       renewLease({ db: this.opts.db, job, now: this.opts.clock(), leaseMs: this.opts.leaseMs })
-        .then((held) => {
-          if (process.env.ACCORDS_JOB_DEBUG) process.stderr.write(`[${this.owner}] heartbeat ${job.id} held=${held} at ${Date.now()}\n`);
-          return held || ac.abort(new LeaseLostError(`lease on job ${job.id} lost`));
-        })
-        .catch((e: unknown) => { if (process.env.ACCORDS_JOB_DEBUG) process.stderr.write(`[${this.owner}] heartbeat error ${String(e)}\n`); });
+        .then((held) => held || ac.abort(new LeaseLostError(`lease on job ${job.id} lost`)))
+        .catch(() => undefined);
     }, Math.max(10, Math.floor(this.opts.leaseMs / 3)));
     void this.execute(job, ac).finally(() => {
       clearInterval(heartbeat);
@@ -199,15 +195,12 @@ export class JobRunner {
       if (job.attempts > job.maxAttempts) {
         throw Object.assign(new Error(`gave up after ${job.maxAttempts} attempts (last lease expired)`), { code: 'attempts_exhausted' });
       }
-      const t0 = Date.now();
       const outcome = await handler.run({ job, signal: ac.signal, db: this.opts.db });
-      const t1 = Date.now();
       if (ac.signal.aborted && ac.signal.reason instanceof LeaseLostError) throw ac.signal.reason;
       await this.committer.submit(job, async (tx, scope) => {
         await finishJob({ tx, job, now: this.opts.clock(), outcome: { state: 'succeeded', result: outcome.result } });
         await outcome.commit?.(tx, scope);
       });
-      if (process.env.ACCORDS_JOB_DEBUG) process.stderr.write(`[${this.owner}] ${job.id} run ${t1 - t0}ms commit ${Date.now() - t1}ms\n`);
       this.emit({ ...job, result: outcome.result }, 'succeeded');
     } catch (err) {
       await this.recordFailure(job, { err, handler, ac }).catch((e: unknown) => {

@@ -8,6 +8,12 @@ describe('actions', () => {
     expect(normalizeAction({ name: 'save', mode: 'force', imageName: 'snap' })).toEqual({ name: 'save', mode: 'force', imageName: 'snap' });
   });
 
+  it('refuses unknown names, modes and image names as invalid', () => {
+    for (const bad of ['explode', null, 42, { name: 'reboot' }, { name: 'stop', mode: 'hard' }, { name: 'save', imageName: '' }]) {
+      expect(() => normalizeAction(bad as never), JSON.stringify(bad)).toThrow(expect.objectContaining({ kind: 'invalid' }));
+    }
+  });
+
   it('maps every action of a kind to a state of that kind', () => {
     for (const kind of ['compute', 'storage', 'network'] as const) {
       for (const a of actionsForKind(kind)) expect(STATES_BY_KIND[kind]).toContain(actionTargetState(kind, a));

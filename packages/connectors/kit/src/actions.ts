@@ -1,4 +1,5 @@
 import type { ResourceAction, ResourceActionName } from './connector';
+import { ConnectorError } from './errors/connector-error';
 import type { ResourceKind, ResourceState } from './model-types';
 
 /** An action request in its full form. */
@@ -12,17 +13,34 @@ export interface NormalizedAction {
  * Turns the shorthand (`'stop'`) or full form of an action into the full form.
  * @param action - The action as a caller gave it.
  * @returns The action with its mode filled in (`graceful` by default).
+ * @throws {ConnectorError} `invalid` for an unknown action name, mode or a bad image name.
  * @example
  * ```ts
  * normalizeAction('stop'); // { name: 'stop', mode: 'graceful' }
  * ```
  */
 export function normalizeAction(action: ResourceAction): NormalizedAction {
-  if (typeof action === 'string') return { name: action, mode: 'graceful' };
-  const out: NormalizedAction = { name: action.name, mode: action.mode ?? 'graceful' };
-  if (action.imageName !== undefined) out.imageName = action.imageName;
+  const raw: unknown = action;
+  const bad = (message: string, attribute: string): ConnectorError =>
+    new ConnectorError('invalid', message, { operation: 'act', location: { attribute } });
+  const name: unknown = typeof raw === 'string' ? raw : (raw as { name?: unknown } | null)?.name;
+  if (typeof name !== 'string' || !ACTION_NAMES.has(name as ResourceActionName)) {
+    throw bad(`unknown action ${JSON.stringify(name)}; expected one of ${[...ACTION_NAMES].join(', ')}`, 'action');
+  }
+  if (typeof raw === 'string') return { name: raw as ResourceActionName, mode: 'graceful' };
+  const { mode = 'graceful', imageName } = raw as { mode?: unknown; imageName?: unknown };
+  if (mode !== 'graceful' && mode !== 'force') throw bad(`action mode must be graceful or force, got ${JSON.stringify(mode)}`, 'mode');
+  if (imageName !== undefined && (typeof imageName !== 'string' || imageName.length === 0 || imageName.length > 128)) {
+    throw bad('imageName must be 1–128 characters', 'imageName');
+  }
+  const out: NormalizedAction = { name: name as ResourceActionName, mode };
+  if (imageName !== undefined) out.imageName = imageName as string;
   return out;
 }
+
+const ACTION_NAMES: ReadonlySet<ResourceActionName> = new Set<ResourceActionName>([
+  'start', 'stop', 'restart', 'suspend', 'resume', 'save', 'up', 'down', 'online', 'offline',
+]);
 
 const TARGETS: Record<ResourceKind, Partial<Record<ResourceActionName, ResourceState>>> = {
   compute: { start: 'active', stop: 'inactive', restart: 'active', suspend: 'suspended', resume: 'active', save: 'active' },

@@ -87,6 +87,20 @@ describe.runIf(HAVE_LIBVIRT)('libvirt connector on the test driver: backend-spec
     expect((await c.act(n.id, 'up')).state).toBe('active');
   });
 
+  it('boots images kept as volumes from a copy of the volume, found by distribution', async () => {
+    const c = connector({ images: [{ id: 'base', name: 'Debian base', distribution: 'debian-12', volume: 'accords-test-base.qcow2' }] });
+    await c.client.createVolume('default-pool', { name: 'accords-test-base.qcow2', capacityBytes: 1024 ** 3 }).catch(() => undefined);
+    const r = await c.create({ kind: 'compute', idempotencyKey: key('img'), regionId: 'lab-test:local', offerId: 'lab-test.tiny', name: 'from image', image: 'debian-12' });
+    const domain = await c.client.domain(String(r.attributes['accords.libvirt.uuid']));
+    const root = `${domain.name}-root.qcow2`;
+    expect(domain.disks).toEqual([{ target: 'vda', pool: 'default-pool', volume: root }]);
+    expect(r.attributes['accords.image']).toBe('base');
+    expect(await c.client.listVolumes('default-pool')).toContain(root);
+    await c.delete(r.id);
+    expect(await c.client.listVolumes('default-pool')).not.toContain(root);
+    expect(await kindOf(c.create({ kind: 'compute', idempotencyKey: key('noimg'), regionId: 'lab-test:local', offerId: 'lab-test.tiny', name: 'x', image: 'windows-11' }))).toBe('not_found');
+  });
+
   it('maps an unreachable daemon to transient and honours timeoutMs', async () => {
     const gone = connector({ uri: 'test+unix:///default?socket=/nonexistent/libvirt-sock' });
     expect(await kindOf(gone.list())).toBe('transient');

@@ -173,13 +173,15 @@ export async function resizeServer(ctx: OsContext, target: { region: string; id:
   return serverResource(region, (await readServer(clients, target.id, run)) ?? after);
 }
 
-/** Deletes a server and waits until Nova no longer shows it. */
+/**
+ * Deletes a server. Nova deletes asynchronously: the call returns once Nova has accepted the
+ * deletion; until the server is gone, `get` reports it as `pending`, then `not_found`.
+ */
 export async function deleteServer(ctx: OsContext, target: { region: string; id: string }, run: Run): Promise<void> {
   const clients = await regionClients(ctx, target.region, 'delete');
   const server = await readServer(clients, target.id, run);
-  if (!server) throw notFound(ctx, `server ${target.id}`, 'delete');
+  if (!server || server['OS-EXT-STS:task_state'] === 'deleting') throw notFound(ctx, `server ${target.id}`, 'delete');
   await clients.nova.deleteServer(target.id, run);
-  await pollUntil(() => readServer(clients, target.id, run), (s) => s === undefined, { withinMs: settleMs(ctx), signal: run.signal, what: `deletion of server ${target.id}` });
 }
 
 /** Every server Accords made in a region. */

@@ -31,6 +31,7 @@ export function adminSession(): KeystoneSession {
 export interface Fixtures {
   flavors: { small: string; medium: string; huge: string };
   imageId: string;
+  imageName: string;
   projectId: string;
   cleanup: () => Promise<void>;
 }
@@ -52,6 +53,7 @@ export async function createFixtures(session: KeystoneSession): Promise<Fixtures
   return {
     flavors: { small: small.id, medium: medium.id, huge: huge.id },
     imageId: image.body.id,
+    imageName: `acc-tiny-${tag}`,
     projectId: token.projectId!,
     cleanup: async () => {
       for (const id of [small.id, medium.id, huge.id]) await nova.deleteFlavor(id).catch(() => undefined);

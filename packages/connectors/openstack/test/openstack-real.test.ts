@@ -94,7 +94,9 @@ describe.runIf(HAVE_OPENSTACK)('OpenStack connector against the real cloud: back
     cleanups.push(() => c.delete(net.id));
     expect(net.attributes).toMatchObject({ 'occi.network.address': '10.88.0.0/24', 'occi.network.gateway': '10.88.0.1', 'occi.network.allocation': 'dynamic' });
     const attached = createOpenStackConnector(testConfig({ defaultNetwork: String(net.attributes['accords.openstack.network']) }));
-    const vm = await attached.create({ kind: 'compute', idempotencyKey: key('vm'), regionId, offerId: `${regionId}.${fx.flavors.small}`, name: 'attached', image: fx.imageId });
+    // The image is named as a manifest names it (os_tpl by name), not by its Glance id.
+    const vm = await attached.create({ kind: 'compute', idempotencyKey: key('vm'), regionId, offerId: `${regionId}.${fx.flavors.small}`, name: 'attached', image: fx.imageName });
+    expect(vm.attributes['accords.image']).toBe(fx.imageId);
     cleanups.push(() => attached.delete(vm.id));
     expect(vm.addresses).toHaveLength(1);
     expect(vm.addresses?.[0]).toMatch(/^10\.88\.0\.\d+$/);

@@ -20,7 +20,12 @@ if (!HAVE_OPENSTACK) {
     await fx?.cleanup();
   });
   const regionId = `accords-test:${osEnv().region}`;
-  runConnectorConformance(() => ({ connector: createOpenStackConnector(testConfig()) }), {
+  // One connector for the whole suite: its token and offer cache are reused, as in the server.
+  let shared: ReturnType<typeof createOpenStackConnector> | undefined;
+  afterAll(async () => {
+    await shared?.close();
+  });
+  runConnectorConformance(() => ({ connector: (shared ??= createOpenStackConnector(testConfig())) }), {
     name: 'openstack',
     regionId,
     get computeOfferId() {

@@ -21,11 +21,12 @@ export interface Ledger {
 
 /**
  * Creates the ledger.
- * @param options - Region capacity override, account quota, provider id.
+ * @param options - Region and offer capacity overrides, account quota, provider id.
  * @returns A {@link Ledger}.
  */
 export function createLedger(options: {
   regionCapacity?: number | Record<string, number>;
+  offerCapacity?: number | Record<string, number>;
   quota?: { instances?: number; vcpus?: number };
   providerId: string;
 }): Ledger {
@@ -37,8 +38,12 @@ export function createLedger(options: {
     const c = options.regionCapacity;
     return typeof c === 'number' ? c : (c?.[regionId] ?? Number.POSITIVE_INFINITY);
   };
+  const offerCap = (offer: Offer): number => {
+    const c = options.offerCapacity;
+    return typeof c === 'number' ? c : (c?.[offer.id] ?? offer.capacity);
+  };
   const remaining = (offer: Offer): number =>
-    Math.max(0, Math.min(offer.capacity - (byOffer.get(offer.id) ?? 0), regionCap(offer.regionId) - (byRegion.get(offer.regionId) ?? 0)));
+    Math.max(0, Math.min(offerCap(offer) - (byOffer.get(offer.id) ?? 0), regionCap(offer.regionId) - (byRegion.get(offer.regionId) ?? 0)));
   const add = (offer: Offer, n: number): void => {
     byOffer.set(offer.id, (byOffer.get(offer.id) ?? 0) + n);
     byRegion.set(offer.regionId, (byRegion.get(offer.regionId) ?? 0) + n);
@@ -48,7 +53,7 @@ export function createLedger(options: {
   const check = (offer: Offer, freed: Offer | undefined): void => {
     const ctx = { providerId: options.providerId, operation: 'create' };
     const sameRegion = freed !== undefined && freed.regionId === offer.regionId ? 1 : 0;
-    if (offer.capacity - (byOffer.get(offer.id) ?? 0) <= 0 || regionCap(offer.regionId) - (byRegion.get(offer.regionId) ?? 0) + sameRegion <= 0) {
+    if (offerCap(offer) - (byOffer.get(offer.id) ?? 0) <= 0 || regionCap(offer.regionId) - (byRegion.get(offer.regionId) ?? 0) + sameRegion <= 0) {
       throw new ConnectorError('capacity', `no capacity left for ${offer.instanceType} in ${offer.regionId}`, { ...ctx, backendCode: 'InsufficientCapacity' });
     }
     const q = options.quota ?? {};

@@ -52,8 +52,10 @@ export interface SimOptions {
   clock?: Clock;
   /** Seed of every random choice (default 1). */
   seed?: number;
-  /** Instances that fit per region, overriding the offers' `capacity` (which then applies per offer). */
+  /** Instances that fit in a region, all offers together (default unlimited: only per-offer capacity applies). */
   regionCapacity?: number | Record<string, number>;
+  /** Instances of one offer that fit, replacing the catalogue's `capacity` (for all offers, or per offer id). */
+  offerCapacity?: number | Record<string, number>;
   /** Account quota across all regions. */
   quota?: { instances?: number; vcpus?: number };
   /** Calls per second the simulated API accepts before answering `throttled` (default unlimited). */
@@ -104,8 +106,11 @@ export function checkSimOptions(options: SimOptions): void {
   if (options.apiRatePerSecond !== undefined && !(options.apiRatePerSecond > 0)) {
     throw new ConnectorError('invalid', `apiRatePerSecond must be positive, got ${options.apiRatePerSecond}`, { location: { attribute: 'apiRatePerSecond' } });
   }
-  if (typeof options.regionCapacity === 'number') nonNegative(options.regionCapacity, 'regionCapacity');
-  else for (const [k, v] of Object.entries(options.regionCapacity ?? {})) nonNegative(v, `regionCapacity.${k}`);
+  for (const key of ['regionCapacity', 'offerCapacity'] as const) {
+    const c = options[key];
+    if (typeof c === 'number') nonNegative(c, key);
+    else for (const [k, v] of Object.entries(c ?? {})) nonNegative(v, `${key}.${k}`);
+  }
   if (options.seed !== undefined && !Number.isInteger(options.seed)) {
     throw new ConnectorError('invalid', `seed must be an integer, got ${options.seed}`, { location: { attribute: 'seed' } });
   }

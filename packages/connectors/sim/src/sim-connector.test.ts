@@ -117,6 +117,17 @@ describe('createSimConnector: capacity, quota, resize', () => {
     expect((await sim.create(vm(3))).state).toBe('active');
   });
 
+  it('replaces per-offer capacity when asked', async () => {
+    const sim = createSimConnector({ providerId: 'aurora', clock: createManualClock(), offerCapacity: { 'aurora-fr-par:b.2x': 1 }, offerRefreshMs: 1 });
+    await sim.create(vm(1));
+    await expect(sim.create(vm(2))).rejects.toMatchObject({ kind: 'capacity' });
+    await sim.create(vm(3, { offerId: 'aurora-fr-par:b.4x' }));
+    const roomy = createSimConnector({ providerId: 'aurora', clock: createManualClock(), offerCapacity: 5000 });
+    expect((await roomy.offers()).offers.every((o) => o.capacity === 5000)).toBe(true);
+    await Promise.all(Array.from({ length: 450 }, (_, i) => roomy.create(vm(i))));
+    expect(roomy.stats().created).toBe(450);
+  });
+
   it('enforces the account quota across regions', async () => {
     const sim = createSimConnector({ providerId: 'aurora', clock: createManualClock(), quota: { instances: 2 } });
     await sim.create(vm(1));

@@ -78,7 +78,7 @@ export function createSimConnector(options: SimOptions = {}): SimConnector {
   const deaths = stream(seed, `deaths:${providerId}`);
   let deathRate = options.faults?.deathRatePerHour ?? 0;
   const delays = options.delays ?? {};
-  const ledger = createLedger({ regionCapacity: options.regionCapacity, quota: options.quota, providerId });
+  const ledger = createLedger({ regionCapacity: options.regionCapacity, offerCapacity: options.offerCapacity, quota: options.quota, providerId });
 
   const records = new Map<string, SimRecord>();
   const all: SimRecord[] = [];

@@ -99,5 +99,7 @@ describe('text rendering is strict', () => {
     expect(() => render('resource', 'text/uri-list', vm)).toThrow(expect.objectContaining({ code: 'bad_request', status: 400 }));
     expect(() => render('resource', 'text/plain', { ...vm, kind: 'no-hash' })).toThrow(expect.objectContaining({ code: 'invalid_attribute' }));
     expect(() => render('locations', 'text/plain', ['/a\nX-OCCI-Location: /evil'])).toThrow(/line break/);
+    const badTarget = { ...vm, links: [{ ...vm.links[0]!, target: { location: '/a> ; rel="x"' } }] };
+    expect(() => render('resource', 'text/occi', badTarget)).toThrow(expect.objectContaining({ code: 'invalid_attribute', location: { attribute: 'occi.core.target' } }));
   });
 });

@@ -30,12 +30,17 @@ function attributeLine(name: string, value: AttributeValue | undefined): Line[] 
 function actionLines(entity: AnyEntityData): Line[] {
   return (entity.actions ?? []).map((action): Line => {
     const term = splitCategoryId(action)?.term ?? action;
-    return ['Link', `<${entity.location ?? ''}?action=${term}>; rel=${quote(action)}`];
+    return ['Link', `${uriRef(`${entity.location ?? ''}?action=${term}`, 'location')}; rel=${quote(action)}`];
   });
 }
 
+function uriRef(value: string, attribute: string): string {
+  if (/[<>\s]/.test(value)) throw new OcciError('invalid_attribute', `${attribute}: "${value.slice(0, 60)}" cannot be written as <URI> (white space or angle bracket)`, { location: { attribute } });
+  return `<${value}>`;
+}
+
 function inlineLink(link: LinkData): Line {
-  const parts = [`<${link.target.location}>`];
+  const parts = [uriRef(link.target.location, 'occi.core.target')];
   if (link.target.kind !== undefined) parts.push(`rel=${quote(link.target.kind)}`);
   if (link.location !== undefined) parts.push(`self=${quote(link.location)}`);
   parts.push(`category=${quote([link.kind, ...link.mixins].join(' '))}`);

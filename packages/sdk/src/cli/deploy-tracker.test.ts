@@ -17,6 +17,11 @@ describe('DeployTracker', () => {
     expect(t.all.every((n) => n.state === 'running' && n.progress === 1)).toBe(true);
   });
 
+  it("gives the manifest's networks rows of their own", () => {
+    const t = new DeployTracker([{ node: 'web', instances: 1 }]);
+    expect(t.apply({ type: 'state', data: { resource: 'n1', node: 'front', kind: 'network', state: 'running' } }).changed).toEqual([{ key: 'front (network)', state: 'running', progress: 1 }]);
+  });
+
   it('fails on a failed resource, with the error message', () => {
     const t = new DeployTracker([{ node: 'db', instances: 1 }]);
     const update = t.apply(resource('db', 'r9', 'failed', { error: { code: 'capacity', message: 'no capacity left in fr-par' } }));

@@ -29,6 +29,9 @@ const STATE_PROGRESS: Record<string, number> = {
   running: 1,
   active: 1,
   online: 1,
+  failed: 0,
+  error: 0,
+  lost: 0,
 };
 const FAILED = new Set(['failed', 'error', 'lost']);
 const SERVICE_ENDED = new Set(['rejected', 'terminated', 'released']);
@@ -69,14 +72,16 @@ export class DeployTracker {
     const message = messageOf(data);
     if (event.type !== 'state') return { changed: [], done: false };
     if (typeof data.node === 'string') {
-      const node = this.nodes.get(data.node) ?? { instances: 1, resources: new Map<string, string>() };
-      this.nodes.set(data.node, node);
+      // Networks are named after the manifest's networks, not its nodes: give them their own rows.
+      const key = !this.nodes.has(data.node) && data.kind === 'network' ? `${data.node} (network)` : data.node;
+      const node = this.nodes.get(key) ?? { instances: 1, resources: new Map<string, string>() };
+      this.nodes.set(key, node);
       const state = typeof data.state === 'string' ? data.state : 'provisioning';
       const resource = typeof data.resource === 'string' ? data.resource : `${data.node}#${String(data.replica ?? 0)}`;
       node.resources.set(resource, state);
       if (message) node.message = message;
-      const changed = [this.view(data.node)];
-      if (FAILED.has(state)) return { changed, done: false, failed: `${data.node} ${state}${message ? `: ${message}` : ''}` };
+      const changed = [this.view(key)];
+      if (FAILED.has(state)) return { changed, done: false, failed: `${key} ${state}${message ? `: ${message}` : ''}` };
       return { changed, done: false };
     }
     // An event about the whole service.

@@ -1,12 +1,16 @@
 /**
- * One signal that aborts when any of the given signals aborts (`AbortSignal.any` is not in every
- * runtime the SDK supports).
+ * One signal that aborts when any of the given signals aborts: `AbortSignal.any` where the
+ * runtime has it, a listener-based fallback elsewhere (older browsers).
  * @param signals - the signals to follow; undefined entries are ignored
  * @returns a signal, or undefined when no signal was given
  */
 export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   if (present.length <= 1) return present[0];
+  // The native one lets go of its sources when the combined signal is collected; the fallback
+  // below keeps a listener on each source until one of them aborts.
+  const native = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
+  if (typeof native === 'function') return native.call(AbortSignal, present);
   const controller = new AbortController();
   for (const signal of present) {
     if (signal.aborted) {

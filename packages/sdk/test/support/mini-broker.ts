@@ -54,7 +54,7 @@ export function createMiniBroker(host: BrokerHost, options: MiniBrokerOptions = 
     host.entities.set(location, { location, kind: `${BROKER}offer`, mixins: [], version: 1, attributes: Object.fromEntries(Object.entries(offer).map(([k, v]) => [`accords.offer.${k}`, v])) });
   }
   const invoice = `/invoice/${host.nextId()}`;
-  host.entities.set(invoice, { location: invoice, kind: `${BROKER}invoice`, mixins: [], version: 1, attributes: { 'accords.invoice.period.start': '2026-10-01', 'accords.invoice.period.end': '2026-10-31', 'accords.invoice.total': 12.5, 'accords.invoice.currency': 'EUR', 'accords.invoice.state': 'issued' } });
+  host.entities.set(invoice, { location: invoice, kind: `${BROKER}invoice`, mixins: [], version: 1, attributes: { 'accords.invoice.period_start': '2026-10-01', 'accords.invoice.period_end': '2026-10-31', 'accords.invoice.total': 12.5, 'accords.invoice.currency': 'EUR', 'accords.invoice.status': 'issued' } });
 
   const streams = new Map<string, ServerResponse[]>();
   // Every event stays in a journal, so a client that connects late (or again, with

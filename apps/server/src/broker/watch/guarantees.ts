@@ -9,20 +9,24 @@ const COMPARE: Record<Guarantee['comparator'], (a: number, b: number) => boolean
   lt: (a, b) => a < b, le: (a, b) => a <= b, eq: (a, b) => Math.abs(a - b) < 1e-9, ge: (a, b) => a >= b, gt: (a, b) => a > b,
 };
 
-/** Running seconds of resources within `[from, to)`: recorded usage plus the open interval. */
-async function runningSeconds(input: { tx: SqlExecutor; resources: ResourceRecord[]; from: number; to: number }): Promise<number> {
-  if (input.resources.length === 0) return 0;
-  const ids = input.resources.map((r) => r.id);
-  const rows = await input.tx.query(
-    `SELECT start_at, end_at FROM accords_broker_usage WHERE resource_id IN (${ids.map(() => '?').join(', ')}) AND end_at > ? AND start_at < ?`,
-    [...ids, input.from, input.to],
-  );
-  let total = 0;
-  for (const r of rows) total += Math.max(0, Math.min(num(r.end_at), input.to) - Math.max(num(r.start_at), input.from));
+/**
+ * Running and expected seconds of resources within `[from, to)`: recorded usage plus the open
+ * interval, expected from the first moment each resource ran (provisioning time is a metric
+ * of its own).
+ */
+async function uptime(input: { tx: SqlExecutor; resources: ResourceRecord[]; from: number; to: number }): Promise<{ running: number; expected: number }> {
+  let running = 0;
+  let expected = 0;
   for (const r of input.resources) {
-    if (r.runningSince !== null) total += Math.max(0, input.to - Math.max(r.runningSince, input.from));
+    const rows = await input.tx.query(`SELECT start_at, end_at FROM accords_broker_usage WHERE resource_id = ? AND end_at > ? AND start_at < ?`, [r.id, input.from, input.to]);
+    const first = await input.tx.query(`SELECT MIN(start_at) AS first FROM accords_broker_usage WHERE resource_id = ?`, [r.id]);
+    const firstRun = Math.min(first[0]?.first === null || first[0]?.first === undefined ? Infinity : num(first[0].first), r.runningSince ?? Infinity);
+    if (firstRun === Infinity || firstRun >= input.to) continue;
+    for (const u of rows) running += Math.max(0, Math.min(num(u.end_at), input.to) - Math.max(num(u.start_at), input.from));
+    if (r.runningSince !== null) running += Math.max(0, input.to - Math.max(r.runningSince, input.from));
+    expected += input.to - Math.max(input.from, firstRun);
   }
-  return total / 1000;
+  return { running: running / 1000, expected: expected / 1000 };
 }
 
 /** What a guarantee measured over a window, or undefined when the broker cannot measure it. */
@@ -31,9 +35,9 @@ async function measure(input: { tx: SqlExecutor; g: Guarantee; agreement: Agreem
   const scope = input.resources.filter((r) => r.kind === 'compute' && r.role === 'primary' && (!g.nodes || g.nodes.includes(r.node)));
   switch (g.metric) {
     case 'availability': {
-      const expected = scope.filter((r) => r.state !== 'released').length * ((to - from) / 1000);
+      const { running, expected } = await uptime({ tx: input.tx, resources: scope.filter((r) => r.state !== 'released'), from, to });
       if (expected <= 0) return undefined;
-      return Math.round(((await runningSeconds({ tx: input.tx, resources: scope, from, to })) / expected) * 100 * 1000) / 1000;
+      return Math.round((running / expected) * 100 * 1000) / 1000;
     }
     case 'price':
       return Math.round(scope.filter((r) => r.state === 'running').reduce((s, r) => s + r.pricePerHour, 0) * 1e6) / 1e6;

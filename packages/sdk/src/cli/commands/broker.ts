@@ -129,10 +129,10 @@ export function registerBrokerCommands(program: Command, env: CliEnvironment): v
       const attr = (e: Fetched, suffix: string): unknown => Object.entries(e.attributes).find(([k]) => k.endsWith(suffix))?.[1];
       ctx.out.list(rows, [
         { header: 'LOCATION', value: (e) => e.location },
-        { header: 'PERIOD', value: (e) => [attr(e, '.period.start') ?? attr(e, '.periodStart'), attr(e, '.period.end') ?? attr(e, '.periodEnd')].filter(Boolean).join(' – ') },
+        { header: 'PERIOD', value: (e) => [attr(e, '.period_start') ?? attr(e, '.periodStart'), attr(e, '.period_end') ?? attr(e, '.periodEnd')].filter(Boolean).join(' – ') },
         { header: 'TOTAL', value: (e) => attr(e, '.total'), numeric: true },
         { header: 'CURRENCY', value: (e) => attr(e, '.currency') },
-        { header: 'STATE', value: (e) => stateOf(e) },
+        { header: 'STATUS', value: (e) => attr(e, '.status') ?? stateOf(e) },
       ]);
     });
 }

@@ -16,6 +16,14 @@ describe('offers', () => {
     expect(rows[2]!.carbonGPerHour).toBe(4);
   });
 
+  it('takes the country from the region and the carbon from power, PUE and the grid', () => {
+    const context = { regions: new Map([['fr-par', { country: 'fr', pue: 1.2, zone: 'FR' }]]), intensity: new Map([['FR', 50]]) };
+    const row = offer('o', { regionId: 'fr-par', powerWatts: 200, pricePerHour: 0.1 });
+    expect(row.carbonGPerHour).toBeUndefined();
+    const enriched = offerRow({ id: 'o', kind: 'k', mixins: [], attributes: { 'accords.offer.regionId': 'fr-par', 'accords.offer.powerWatts': 200 }, links: [] }, context);
+    expect(enriched).toMatchObject({ region: 'fr-par', country: 'FR', carbonGPerHour: 12 });
+  });
+
   it('ranks by price, by carbon, or both', () => {
     expect(rank(rows, 'price').map((r) => r.id)).toEqual(['cheap-dirty', 'middle', 'dear-clean']);
     expect(rank(rows, 'carbon').map((r) => r.id)).toEqual(['middle', 'dear-clean', 'cheap-dirty']);

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Jurisdiction } from '@accords/model';
 import type { Fetched } from '../../entities';
-import { commandContext, type CliEnvironment } from '../context';
+import { commandContext, type CliEnvironment, type CommandContext } from '../context';
 import { examples, positiveInteger, usageError } from '../help';
-import { offerRow, type OfferRow } from '../offer-row';
+import { offerRow, type OfferContext, type OfferRow } from '../offer-row';
 
 /**
  * Registers `offers`: compare offers by price and carbon for a shape and jurisdictions.
@@ -37,8 +37,9 @@ export function registerOffersCommand(program: Command, env: CliEnvironment): vo
       const filter = flags.region ? { attributes: { 'accords.offer.region': flags.region } } : undefined;
       const offers: Fetched[] = [];
       for await (const o of ctx.client.broker.offers({ filter, signal: ctx.signal })) offers.push(o);
+      const context = await offerContext(ctx);
       const rows = offers
-        .map(offerRow)
+        .map((o) => offerRow(o, context))
         .filter((r) => r.vcpu >= minimum.vcpu && r.memoryGiB >= minimum.memory && r.gpus >= minimum.gpus)
         .filter((r) => !countries || (r.country !== undefined && countries.has(r.country)));
       const ranked = rank(rows, flags.sort as 'price' | 'carbon' | 'balanced').slice(0, positiveInteger('--limit', flags.limit));
@@ -78,4 +79,40 @@ export function rank(rows: readonly OfferRow[], by: 'price' | 'carbon' | 'balanc
   const byPrice = order(price);
   const byCarbon = order(carbon);
   return [...rows].sort((a, b) => byPrice.get(a)! + byCarbon.get(a)! - (byPrice.get(b)! + byCarbon.get(b)!) || price(a) - price(b));
+}
+
+/**
+ * Reads the regions (country, PUE, grid zone) and the current carbon intensity of each grid zone,
+ * when the server publishes `region` and `signal` kinds.
+ * @param ctx - the command context
+ * @returns what could be read (empty maps otherwise)
+ */
+async function offerContext(ctx: CommandContext): Promise<OfferContext> {
+  const context: OfferContext = { regions: new Map(), intensity: new Map() };
+  const model = await ctx.client.model({ signal: ctx.signal });
+  const has = (term: string): boolean => model.categories.kinds.some((k) => k.term === term && k.location);
+  if (has('region')) {
+    for await (const r of ctx.client.entities.list('region', { signal: ctx.signal })) {
+      const a = r.attributes;
+      context.regions.set(String(a['accords.region.id'] ?? r.id), {
+        country: typeof a['accords.region.country'] === 'string' ? a['accords.region.country'] : undefined,
+        pue: typeof a['accords.region.pue'] === 'number' ? a['accords.region.pue'] : undefined,
+        zone: typeof a['accords.region.zone'] === 'string' ? a['accords.region.zone'] : undefined,
+      });
+    }
+  }
+  if (has('signal')) {
+    const now = Date.now();
+    for await (const s of ctx.client.entities.list('signal', { signal: ctx.signal })) {
+      const a = s.attributes;
+      if (a['accords.signal.metric'] !== 'carbon-intensity' || typeof a['accords.signal.zone'] !== 'string') continue;
+      const raw = a['accords.signal.points'];
+      const points = (typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw) as { start: string; value: number }[] | undefined;
+      if (!Array.isArray(points)) continue;
+      // The point in force now, or the latest one before it.
+      const current = points.filter((p) => Date.parse(p.start) <= now).at(-1) ?? points[0];
+      if (current && typeof current.value === 'number') context.intensity.set(a['accords.signal.zone'], current.value);
+    }
+  }
+  return context;
 }
