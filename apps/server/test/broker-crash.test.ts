@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './broker-fixtures/test-db';
 import { startChild } from './broker-fixtures/processes';
 import type { Child } from './broker-fixtures/processes';
@@ -7,8 +7,8 @@ import { until } from './broker-fixtures/broker-server';
 const TOKEN = 'crash-test-admin-token-0123456789';
 
 /** 50 nodes: a database and 49 workers that depend on it (and get its address). */
-const FIFTY = `apiVersion: accords.dev/v1
-name: crash-fifty
+const fifty = (name: string) => `apiVersion: accords.dev/v1
+name: ${name}
 nodes:
   - name: db
     cores: 2
@@ -34,16 +34,16 @@ async function api(base: string, path: string, init: RequestInit = {}): Promise<
   return fetch(base + path, { ...init, headers: { authorization: `Bearer ${TOKEN}`, accept: 'application/json', ...(init.headers as Record<string, string>) } });
 }
 
-async function providerResources(sim: SimInfo): Promise<{ id: string; kind: string; state: string; idempotencyKey?: string }[]> {
+async function providerResources(sim: SimInfo, prefix: string): Promise<{ id: string; kind: string; state: string; name: string; idempotencyKey?: string }[]> {
   const lists = await Promise.all(sim.providers.map(async (p) => {
     const res = await fetch(`${p.url}/call/list`, { method: 'POST', body: '{"args":[]}', headers: { 'content-type': 'application/json' } });
-    return ((await res.json()) as { value: { id: string; kind: string; state: string; idempotencyKey?: string }[] }).value;
+    return ((await res.json()) as { value: { id: string; kind: string; state: string; name: string; idempotencyKey?: string }[] }).value;
   }));
-  return lists.flat();
+  return lists.flat().filter((r) => r.name.startsWith(`${prefix}-`));
 }
 
-async function submitAndAccept(base: string): Promise<string> {
-  const res = await api(base, '/manifest/', { method: 'POST', body: FIFTY, headers: { 'content-type': 'application/yaml' } });
+async function submitAndAccept(base: string, name: string): Promise<string> {
+  const res = await api(base, '/manifest/', { method: 'POST', body: fifty(name), headers: { 'content-type': 'application/yaml' } });
   expect(res.status, await res.clone().text()).toBe(201);
   const manifest = (await (await api(base, new URL(res.headers.get('location')!).pathname)).json()) as Entity;
   const agreement = manifest.attributes['accords.manifest.agreement'] as string;
@@ -58,8 +58,8 @@ async function phase(base: string, agreement: string): Promise<string> {
   return String(a.attributes['accords.agreement.phase']);
 }
 
-async function checkExactlyOnce(input: { base: string; agreement: string; sim: SimInfo }): Promise<void> {
-  const at = await providerResources(input.sim);
+async function checkExactlyOnce(input: { base: string; agreement: string; sim: SimInfo; name: string }): Promise<void> {
+  const at = await providerResources(input.sim, input.name);
   const computes = at.filter((r) => r.kind === 'compute');
   expect(computes).toHaveLength(50);
   expect(computes.every((r) => r.state === 'active')).toBe(true);
@@ -77,29 +77,36 @@ async function checkExactlyOnce(input: { base: string; agreement: string; sim: S
 }
 
 describe.each(backends)('crash safety on $name', (backend) => {
-  const children: Child<unknown>[] = [];
+  let sim: Child<SimInfo>;
+  const servers: Child<unknown>[] = [];
+  beforeAll(async () => {
+    sim = await startChild<SimInfo>('sim-host.ts', { SIM_OPTIONS: JSON.stringify({ delays: { provisionMs: { compute: 150 } } }) });
+  }, 60_000);
   afterEach(async () => {
-    for (const c of children.splice(0)) await c.kill();
+    for (const c of servers.splice(0)) await c.kill();
+  });
+  afterAll(async () => {
+    await sim?.kill();
   });
 
   it.each([
-    { faults: 'off', sim: { delays: { provisionMs: { compute: 150 } } } },
-    { faults: 'on', sim: { delays: { provisionMs: { compute: 150 } }, faults: { errorRate: 0.1, lostReplyRate: 0.05, throttleRate: 0.05, retryAfterMs: 20, operations: ['create', 'get', 'delete'] } } },
-  ])('SIGKILL mid-provisioning of 50 nodes, restart: each node runs exactly once (faults $faults)', async ({ sim: simOptions }) => {
-    const sim = await startChild<SimInfo>('sim-host.ts', { SIM_OPTIONS: JSON.stringify(simOptions) });
-    children.push(sim);
+    { faults: 'off', set: {} },
+    { faults: 'on', set: { errorRate: 0.1, lostReplyRate: 0.05, throttleRate: 0.05, retryAfterMs: 20, operations: ['create', 'get', 'delete'] } },
+  ])('SIGKILL mid-provisioning of 50 nodes, restart: each node runs exactly once (faults $faults)', async ({ faults, set }) => {
+    const name = `crash-${faults}`;
+    await fetch(`${sim.info.stats}/faults`, { method: 'POST', body: JSON.stringify(set) });
     const env = { DATABASE_URL: backend.freshUrl(), PROVIDERS: JSON.stringify(sim.info.providers), ADMIN_TOKEN: TOKEN, LEASE_MS: '1500', CONCURRENCY: '6' };
     const first = await startChild<ServerInfo>('server-main.ts', env);
-    children.push(first);
-    const agreement = await submitAndAccept(first.info.url);
-    await until(async () => ((await providerResources(sim.info)).filter((r) => r.kind === 'compute').length >= 8 ? true : undefined), { what: 'provisioning to be under way', timeoutMs: 60_000 });
+    servers.push(first);
+    const agreement = await submitAndAccept(first.info.url, name);
+    await until(async () => ((await providerResources(sim.info, name)).filter((r) => r.kind === 'compute').length >= 8 ? true : undefined), { what: 'provisioning to be under way', timeoutMs: 60_000 });
     await first.kill();
-    const made = (await providerResources(sim.info)).filter((r) => r.kind === 'compute').length;
+    const made = (await providerResources(sim.info, name)).filter((r) => r.kind === 'compute').length;
     expect(made).toBeLessThan(50);
 
     const second = await startChild<ServerInfo>('server-main.ts', env);
-    children.push(second);
+    servers.push(second);
     await until(async () => ((await phase(second.info.url, agreement)) === 'running' ? true : undefined), { what: 'the agreement to run after the restart', timeoutMs: 90_000 });
-    await checkExactlyOnce({ base: second.info.url, agreement, sim: sim.info });
+    await checkExactlyOnce({ base: second.info.url, agreement, sim: sim.info, name });
   }, 180_000);
 });

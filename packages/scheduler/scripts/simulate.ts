@@ -18,7 +18,7 @@ const index = PlacementIndex.fromModel(demoCatalogue());
 const t0 = performance.now();
 const runs = SCENARIOS.map((scenario) => {
   const results = {} as Record<Policy, Ledger>;
-  for (const policy of ['cheapest', 'carbon-weighted', 'shift-and-replace', 'shift-and-replace, 24 h horizon'] as const) results[policy] = runPolicy({ policy, index, y, replaceEveryHours: 6, horizonHours: 72, scenario });
+  for (const policy of ['cheapest', 'carbon-weighted', 'shift-and-replace', 'shift-and-replace, myopic 24 h'] as const) results[policy] = runPolicy({ policy, index, y, replaceEveryHours: 6, horizonHours: 72, scenario });
   return { scenario, results };
 });
 const seconds = (performance.now() - t0) / 1000;

@@ -44,7 +44,13 @@ export class SchedulerError extends Error {
     this.issues = issues;
   }
 
-  /** @returns a JSON body with code, status, message, location and issues */
+  /**
+   * @returns a JSON body with code, status, message, location and issues
+   * @example
+   * ```ts
+   * res.status(err.status).json(err.toJSON());
+   * ```
+   */
   toJSON(): Record<string, unknown> {
     return { name: this.name, code: this.code, status: this.status, message: this.message, location: this.location, issues: this.issues };
   }

@@ -41,7 +41,17 @@ export interface PlacementResult {
   report: CorePlan;
 }
 
-/** Converts a model-typed input into the scheduler's own. */
+/**
+ * Converts a model-typed input into the scheduler's own (see `placeCore`).
+ *
+ * @param input - the model-typed placement input
+ * @returns the scheduler's input, with a built index when none was given
+ * @throws SchedulerError when the catalogue or a latency user location is invalid
+ * @example
+ * ```ts
+ * const core = coreInputOf({ manifest, ...demoCatalogue(), now });
+ * ```
+ */
 export function coreInputOf(input: PlacementInput): CoreInput {
   const nowMs = toMs(input.now instanceof Date ? input.now.getTime() : input.now);
   const m = input.manifest;

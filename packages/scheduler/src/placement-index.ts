@@ -33,6 +33,10 @@ export class PlacementIndex {
   /**
    * @param input - providers, regions and offers in the scheduler's own form (see `fromModel`)
    * @throws SchedulerError when a reference is unknown or a value is out of range
+   * @example
+   * ```ts
+   * const index = new PlacementIndex({ providers: [{ id: 'p' }], regions, offers });
+   * ```
    */
   constructor(input: { providers: readonly ProviderInput[]; regions: readonly RegionInput[]; offers: readonly OfferInput[] }) {
     this.catalogue = compileCatalogue(input);
@@ -60,6 +64,10 @@ export class PlacementIndex {
    * @param changes - new prices, capacities or availabilities (availability as a share, 0..1)
    * @returns the positions of the changed offers
    * @throws SchedulerError when an offer id is unknown or a value is out of range
+   * @example
+   * ```ts
+   * index.updateOffers([{ offerId: 'nimbus-eu-central:gp.2x', pricePerHour: 0.08 }]);
+   * ```
    */
   updateOffers(changes: readonly OfferChange[]): Int32Array {
     const cat = this.catalogue;

@@ -48,6 +48,11 @@ function checkTerms(t: TermsInput, issues: InputIssue[]): void {
  *
  * @param input - the placement input
  * @returns the input, or every issue with its JSON pointer
+ * @example
+ * ```ts
+ * const r = validatePlacementInput({ nodes: [{ id: 'a', cores: -1, memoryGiB: 1 }], now: 0 });
+ * if (!r.ok) r.issues[0]?.pointer; // '/nodes/0/cores'
+ * ```
  */
 export function validatePlacementInput(input: CoreInput): ValidationResult<CoreInput> {
   const issues: InputIssue[] = [];
@@ -83,7 +88,12 @@ export function validatePlacementInput(input: CoreInput): ValidationResult<CoreI
 /**
  * Validates and throws on the first batch of issues.
  *
+ * @param input - the placement input
  * @throws SchedulerError with every issue found
+ * @example
+ * ```ts
+ * assertPlacementInput({ nodes, terms, now: 0 });
+ * ```
  */
 export function assertPlacementInput(input: CoreInput): void {
   const r = validatePlacementInput(input);

@@ -176,6 +176,8 @@ export function createBrokerApi(ctx: ClientContext, entities: EntitiesApi): Brok
  * `application/vnd.accords.manifest+json`.
  * @param manifest - text or a parsed document
  * @returns the content type header and body
+ * @example
+ * manifestBody('name: shop\n').headers; // { 'Content-Type': 'application/yaml' }
  */
 export function manifestBody(manifest: ManifestInput): { headers: Record<string, string>; body: string } {
   if (typeof manifest !== 'string') return { headers: { 'Content-Type': MANIFEST_JSON }, body: JSON.stringify(manifest) };

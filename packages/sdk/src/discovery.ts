@@ -35,6 +35,8 @@ export interface ServerModel {
  * The identifier (`scheme` + `term`) of a category.
  * @param category - any category
  * @returns scheme + term
+ * @example
+ * idOf({ scheme: 'http://schemas.ogf.org/occi/infrastructure#', term: 'compute' }); // '…infrastructure#compute'
  */
 export function idOf(category: { scheme: string; term: string }): string {
   return category.scheme + category.term;

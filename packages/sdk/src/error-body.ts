@@ -17,6 +17,9 @@ const MAX_MESSAGE = 2000;
  * `error`), or text (an optional `X-OCCI-Error:`/`Error:` line, otherwise the text itself).
  * @param options - the answer's content type and body text
  * @returns what could be read; empty when the body says nothing useful
+ * @example
+ * readErrorBody({ contentType: 'text/plain', body: 'error: not_found\nmessage: no entity at /compute/1' });
+ * // { code: 'not_found', message: 'no entity at /compute/1' }
  */
 export function readErrorBody(options: { contentType: string | null; body: string }): ErrorBody {
   const text = options.body.trim();

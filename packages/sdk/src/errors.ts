@@ -49,6 +49,8 @@ const STATUS_CODES: Record<number, string> = {
  * The generic code for an HTTP status, used when a server's error body carries none.
  * @param status - an HTTP status
  * @returns a snake_case code such as `not_found`
+ * @example
+ * codeForStatus(412); // 'precondition_failed'
  */
 export function codeForStatus(status: number): string {
   return STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'http_error');
@@ -86,6 +88,8 @@ export class OcciClientError extends AccordsError<string> {
  * Whether a value is an {@link OcciClientError}.
  * @param value - anything caught
  * @returns true for an OcciClientError
+ * @example
+ * if (isOcciClientError(e) && e.status === 404) return undefined;
  */
 export function isOcciClientError(value: unknown): value is OcciClientError {
   return value instanceof OcciClientError;

@@ -35,6 +35,8 @@ export async function* paginate<T>(
  * @param source - any async iterable
  * @param limit - stop after this many items
  * @returns the items
+ * @example
+ * const first10 = await collect(client.entities.list('compute'), 10);
  */
 export async function collect<T>(source: AsyncIterable<T>, limit = Number.POSITIVE_INFINITY): Promise<T[]> {
   const out: T[] = [];

@@ -10,6 +10,7 @@ import type { Supply } from './workflow/schedule';
 import { provisionHandler } from './workflow/provision-job';
 import { releaseHandler } from './workflow/release-job';
 import { actHandler } from './workflow/act-job';
+import { moveHandler } from './workflow/replace';
 import { occiProjection } from './occi/occi-projection';
 import type { ReconcileReport } from './watch/reconcile';
 
@@ -43,6 +44,8 @@ export interface BrokerPluginOptions {
   watchMs?: number;
   /** How long the supply (offers, regions, signals) read from the connectors is reused, ms (default 2 000). */
   supplyTtlMs?: number;
+  /** Re-place running services when prices or signals change (during the watch pass; default true). */
+  replace?: boolean;
 }
 
 /** The broker's state shared by its hooks, routes and services within one server process. */
@@ -110,6 +113,7 @@ export class BrokerRuntime {
         [JOB.provision]: provisionHandler({ deps, projectionOf }),
         [JOB.release]: releaseHandler({ deps, projectionOf }),
         [JOB.act]: actHandler({ deps, projectionOf }),
+        [JOB.move]: moveHandler({ deps, projectionOf }),
       },
       concurrency: j.concurrency ?? 32, leaseMs: j.leaseMs ?? 30_000, pollMs: j.pollMs ?? 250, clock: this.clock,
       ...(j.backoff ? { backoff: j.backoff } : {}), ...(j.owner ? { owner: j.owner } : {}),

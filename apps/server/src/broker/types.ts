@@ -18,6 +18,8 @@ export interface AgreementRecord {
   reason: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Re-placement moves, when loaded (shown on the agreement entity). */
+  moves?: { id: string; node: string; from: string; to: string; savingPerHour: number; state: string; at: string }[];
 }
 
 /** The model's plan plus what the scheduler said about how it solved it. */

@@ -109,20 +109,36 @@ export class TenantStore {
   async complete(entities: StoredEntity[]): Promise<AnyEntityData[]> {
     const locations = entities.filter((e) => !('source' in e.data)).map((e) => e.data.location!);
     const links = new Map<string, LinkData[]>();
+    const actions = this.actionsMemo();
     for (const row of locations.length ? await listLinksFrom(this.deps.manager, { ...this.scope, locations }) : []) {
       const link = fromRow(row).data as LinkData;
-      link.actions = applicableActions(this.model, link);
+      link.actions = actions(link);
       const key = `${row.tenantId} ${link.source.location}`;
       const list = links.get(key) ?? [];
       list.push(link);
       links.set(key, list);
     }
     return entities.map((e) => {
-      const data = structuredClone(e.data);
-      data.actions = applicableActions(this.model, data);
+      const data = { ...e.data, actions: actions(e.data) };
       if (!('source' in data)) (data as ResourceData).links = links.get(`${e.tenantId} ${data.location}`) ?? [];
       return data;
     });
+  }
+
+  /** Applicable actions depend on kind, mixins and state only: one computation per combination. */
+  private actionsMemo(): (entity: AnyEntityData) => string[] {
+    const memo = new Map<string, string[]>();
+    return (entity) => {
+      const machine = this.model.stateMachineOf(entity.kind);
+      const state = machine ? String(entity.attributes[machine.attribute] ?? '') : '';
+      const key = `${entity.kind} ${entity.mixins.join(' ')} ${state}`;
+      let found = memo.get(key);
+      if (!found) {
+        found = applicableActions(this.model, entity);
+        memo.set(key, found);
+      }
+      return [...found];
+    };
   }
 
   /**

@@ -8,6 +8,8 @@ export interface ErrorVerdict {
 }
 
 const RETRYABLE_CODES = new Set(['transient', 'throttled', 'timeout', 'unavailable']);
+// PostgreSQL deadlock and serialization failures, sqlite busy: the transaction may simply be retried.
+const RETRYABLE_DB = new Set(['40P01', '40001', 'SQLITE_BUSY']);
 
 /**
  * The default error classification: connector errors flagged transient or throttled (by their
@@ -22,6 +24,8 @@ export function classifyError(error: unknown): ErrorVerdict {
   const e = (error ?? {}) as Record<string, unknown>;
   const code = typeof e.code === 'string' ? e.code : typeof e.kind === 'string' ? e.kind : 'internal';
   const message = error instanceof Error ? error.message : String(error);
+  const driver = (e.driverError ?? {}) as Record<string, unknown>;
+  if (RETRYABLE_DB.has(String(driver.code ?? e.code))) return { code: 'database_conflict', message, retryable: true };
   const retryable = e.retryable === true || e.transient === true || RETRYABLE_CODES.has(code) || RETRYABLE_CODES.has(String(e.kind));
   const suggested = [e.retryAfterMs, e.suggestedDelayMs, e.delayMs].find((v) => typeof v === 'number') as number | undefined;
   return suggested === undefined ? { code, message, retryable } : { code, message, retryable, suggestedMs: suggested };

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import { EntityTable } from './schemas';
 import type { EntityRow } from './rows';
+import { placeholders, toEntityRow } from './raw-rows';
 
 /** Rows of one tenant, or every tenant's when `tenantId` is undefined (system work). */
 export interface Scope {
@@ -26,7 +26,6 @@ export function unframeMixins(framed: string): string[] {
   return framed.split('|').filter((m) => m !== '');
 }
 
-const scoped = <T extends object>(scope: Scope, where: T) => (scope.tenantId === undefined ? where : { ...where, tenantId: scope.tenantId });
 
 /**
  * Finds an entity row by id within a scope.
@@ -35,7 +34,14 @@ const scoped = <T extends object>(scope: Scope, where: T) => (scope.tenantId ===
  * @returns the row or undefined
  */
 export async function findEntity(manager: EntityManager, query: Scope & { id: string }): Promise<EntityRow | undefined> {
-  return (await manager.findOne(EntityTable, { where: scoped(query, { id: query.id }) })) ?? undefined;
+  const p = placeholders(manager);
+  const sql =
+    query.tenantId === undefined
+      ? `SELECT * FROM accords_entities WHERE id = ${p(1)} ORDER BY created_at LIMIT 1`
+      : `SELECT * FROM accords_entities WHERE tenant_id = ${p(1)} AND id = ${p(2)}`;
+  const params = query.tenantId === undefined ? [query.id] : [query.tenantId, query.id];
+  const rows = (await manager.query(sql, params)) as Record<string, unknown>[];
+  return rows[0] ? toEntityRow(rows[0]) : undefined;
 }
 
 /**
@@ -45,12 +51,28 @@ export async function findEntity(manager: EntityManager, query: Scope & { id: st
  * @returns the rows
  */
 export async function listEntities(manager: EntityManager, query: Scope & { kinds?: string[]; mixin?: string }): Promise<EntityRow[]> {
-  const qb = manager.createQueryBuilder(EntityTable, 'e');
-  if (query.tenantId !== undefined) qb.andWhere('e.tenant_id = :tenant', { tenant: query.tenantId });
-  if (query.kinds) qb.andWhere('e.kind IN (:...kinds)', { kinds: query.kinds });
-  // `_` matches any one character: mixin ids may hold `%` or `_`, and the exact check follows.
-  if (query.mixin !== undefined) qb.andWhere('e.mixins LIKE :mixin', { mixin: `%|${query.mixin.replace(/[%_]/g, '_')}|%` });
-  const rows = await qb.orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').getMany();
+  const p = placeholders(manager);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.tenantId !== undefined) {
+    params.push(query.tenantId);
+    where.push(`tenant_id = ${p(params.length)}`);
+  }
+  if (query.kinds) {
+    if (query.kinds.length === 0) return [];
+    const list = query.kinds.map((k) => {
+      params.push(k);
+      return p(params.length);
+    });
+    where.push(`kind IN (${list.join(', ')})`);
+  }
+  if (query.mixin !== undefined) {
+    // `_` matches any one character: mixin ids may hold `%` or `_`, and the exact check follows.
+    params.push(`%|${query.mixin.replace(/[%_]/g, '_')}|%`);
+    where.push(`mixins LIKE ${p(params.length)}`);
+  }
+  const sql = `SELECT * FROM accords_entities${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
+  const rows = ((await manager.query(sql, params)) as Record<string, unknown>[]).map(toEntityRow);
   return query.mixin === undefined ? rows : rows.filter((r) => r.mixins.includes(`|${query.mixin}|`));
 }
 
@@ -58,15 +80,29 @@ export async function listEntities(manager: EntityManager, query: Scope & { kind
  * Lists the links whose source is one of `locations`.
  * @param manager - the transaction
  * @param query - scope and resource locations
- * @returns the link rows
+ * @returns the link rows, oldest first
  */
 export async function listLinksFrom(manager: EntityManager, query: Scope & { locations: string[] }): Promise<EntityRow[]> {
-  const rows: EntityRow[] = [];
-  for (let i = 0; i < query.locations.length; i += 500) {
-    const where = scoped(query, { source: In(query.locations.slice(i, i + 500)) });
-    rows.push(...(await manager.find(EntityTable, { where, order: { createdAt: 'ASC', id: 'ASC' } })));
+  if (query.locations.length === 0) return [];
+  const p = placeholders(manager);
+  const params: unknown[] = [];
+  const where = ['source IS NOT NULL'];
+  if (query.tenantId !== undefined) {
+    params.push(query.tenantId);
+    where.push(`tenant_id = ${p(params.length)}`);
   }
-  return rows;
+  // Few resources: ask for their links; many (a collection): read the scope's links and filter.
+  const wanted = new Set(query.locations);
+  if (query.locations.length <= 20) {
+    const list = query.locations.map((l) => {
+      params.push(l);
+      return p(params.length);
+    });
+    where.push(`source IN (${list.join(', ')})`);
+  }
+  const sql = `SELECT * FROM accords_entities WHERE ${where.join(' AND ')} ORDER BY created_at, id`;
+  const rows = ((await manager.query(sql, params)) as Record<string, unknown>[]).map(toEntityRow);
+  return rows.filter((r) => r.source !== null && wanted.has(r.source));
 }
 
 /**

@@ -2,7 +2,7 @@
  * Child process for crash and multi-process tests: runs the sim fleet in its own process, each
  * provider served over loopback HTTP, so that its state survives the broker being killed. Prints
  * one JSON line `{ providers: [{ providerId, url }], stats }` and counts `create` calls per
- * idempotency key (GET <stats>/ answers them).
+ * idempotency key (GET <stats>/ answers them); POST <stats>/faults sets the fault injection.
  *
  * Environment: SIM_OPTIONS (JSON of SimOptions without providerId).
  */
@@ -25,8 +25,17 @@ for (const sim of fleet) {
   const host = await serveConnector({ connector: counted });
   providers.push({ providerId: sim.providerId, url: host.url });
 }
-const stats = createServer((_req, res) => {
+const stats = createServer((req, res) => {
   res.setHeader('content-type', 'application/json');
+  if (req.method === 'POST' && req.url === '/faults') {
+    let body = '';
+    req.on('data', (d: Buffer) => { body += d.toString(); });
+    req.on('end', () => {
+      for (const sim of fleet) sim.setFaults(JSON.parse(body) as Parameters<typeof sim.setFaults>[0]);
+      res.end('{}');
+    });
+    return;
+  }
   res.end(JSON.stringify({ creates: Object.fromEntries(creates) }));
 });
 await new Promise<void>((r) => stats.listen(0, '127.0.0.1', r));

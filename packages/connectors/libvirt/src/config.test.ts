@@ -24,9 +24,11 @@ describe('libvirt configuration', () => {
       pricing: { currency: 'EUR', coreHour: -1 },
       shapes: [{ id: 'x', cores: 0, memoryGiB: 1 }],
       images: [{ id: 'i', name: 'no source' }, { id: 'j', name: 'vol', volume: 'base.qcow2' }],
+      pol: 'default',
     });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.issues.map((i) => i.pointer)).toEqual([
+      '/pol',
       '/providerId',
       '/uri',
       '/site/country',

@@ -102,6 +102,12 @@ export interface ConfigIssue {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
+// `policy` is read by the server (retries, rate limit, deadline around the connector), not here.
+const KNOWN_KEYS = new Set([
+  'providerId', 'uri', 'regionId', 'regionName', 'site', 'availability', 'cpuOvercommit', 'domainType', 'arch', 'pool', 'networks',
+  'defaultNetwork', 'shapes', 'pricing', 'images', 'consoleLogDir', 'gracefulStopMs', 'refreshMs', 'virshBinary', 'virshTimeoutMs', 'policy',
+]);
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -156,12 +162,19 @@ export function checkSite(issues: ConfigIssue[], site: unknown, pointer: string)
 
 /**
  * Validates a libvirt connector configuration (for example one entry of `ACCORDS_CONNECTORS`).
+ * @param input - Untrusted configuration.
  * @returns The typed configuration, or every problem with its JSON pointer.
+ * @example
+ * ```ts
+ * const r = validateLibvirtConfig(JSON.parse(text));
+ * if (!r.ok) console.error(r.issues);
+ * ```
  */
 export function validateLibvirtConfig(input: unknown): { ok: true; value: LibvirtConnectorConfig } | { ok: false; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const c = checker(issues);
   if (!isObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
+  for (const k of Object.keys(input)) if (!KNOWN_KEYS.has(k)) issues.push({ pointer: `/${k}`, message: 'is not a libvirt connector setting' });
   c.str(input.providerId, '/providerId', { required: true, pattern: ID });
   c.str(input.uri, '/uri', { required: true, pattern: /^[a-z0-9+]+:\/\// });
   c.str(input.regionId, '/regionId', { pattern: ID });

@@ -27,7 +27,15 @@ import { Virsh } from './virsh';
 
 const PREFERRED_TYPES = ['kvm', 'qemu', 'test'];
 
-/** The libvirt connector: domains, volumes of one pool and libvirt networks, driven through virsh. */
+/**
+ * The libvirt connector: domains, volumes of one pool and libvirt networks, driven through virsh.
+ * Build it with {@link createLibvirtConnector}.
+ * @example
+ * ```ts
+ * const lab = createLibvirtConnector(config);
+ * const vm = await lab.create({ kind: 'compute', idempotencyKey: 'build-7-runner', regionId: 'lab:local', offerId: 'lab.small', name: 'runner', image: 'debian-12' });
+ * ```
+ */
 export class LibvirtConnector implements Connector {
   readonly providerId: string;
   readonly capabilities: ConnectorCapabilities;

@@ -103,7 +103,15 @@ function renderDisk(d: DomainDisk): XmlElement {
   return h('disk', { type: 'volume', device: 'disk' }, driver, h('source', { pool: d.pool, volume: d.volume }), target);
 }
 
-/** Renders the domain XML for `virsh define`. */
+/**
+ * Renders the domain XML for `virsh define`.
+ * @param spec - Name, hypervisor type, size, boot, disks, interfaces, console log and metadata.
+ * @returns The XML document.
+ * @example
+ * ```ts
+ * renderDomainXml({ name: 'web', type: 'kvm', memoryMiB: 1024, vcpus: 1, disks: [{ source: 'volume', pool: 'default', volume: 'web.qcow2', target: 'vda' }] });
+ * ```
+ */
 export function renderDomainXml(spec: DomainSpec): string {
   const os = h(
     'os',
@@ -150,7 +158,15 @@ export function memoryToMiB(value: string | undefined, unit: string | undefined)
 /** Outcome of {@link parseDomainXml}. */
 export type DomainParseResult = { ok: true; value: DomainInfo } | { ok: false; issues: { message: string; line?: number; column?: number }[] };
 
-/** Parses `virsh dumpxml` output. */
+/**
+ * Parses `virsh dumpxml` output.
+ * @param xml - The domain XML.
+ * @returns The fields the connector reads, or what is wrong (with line and column for syntax errors).
+ * @example
+ * ```ts
+ * const r = parseDomainXml(await virsh.run(['dumpxml', 'web']));
+ * ```
+ */
 export function parseDomainXml(xml: string): DomainParseResult {
   const parsed = parseXml(xml);
   if (!parsed.ok) return parsed;

@@ -23,6 +23,12 @@ const RULES: [RegExp, FaultKind][] = [
 /**
  * Classifies a libvirt failure from virsh's stderr (libvirt prints `error: <summary>` then
  * `error: <detail>`); a run killed by its timeout is `timeout`.
+ * @param error - The failed virsh run.
+ * @returns The kind and libvirt's message without the `error:` prefixes.
+ * @example
+ * ```ts
+ * classifyVirshError(new VirshError({ command: 'dominfo', exitCode: 1, stderr: "error: failed to get domain 'x'" })).kind; // 'not_found'
+ * ```
  */
 export function classifyVirshError(error: VirshError): FaultClass {
   const message = error.stderr

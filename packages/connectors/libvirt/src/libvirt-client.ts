@@ -38,7 +38,14 @@ export function parseDomainTypes(capabilitiesXml: string, arch: string): string[
   return [...types];
 }
 
-/** Typed libvirt operations on top of {@link Virsh}. */
+/**
+ * Typed libvirt operations on top of {@link Virsh}.
+ * @example
+ * ```ts
+ * const client = new LibvirtClient(new Virsh({ uri: 'qemu:///system' }));
+ * const uuids = await client.listDomainUuids();
+ * ```
+ */
 export class LibvirtClient {
   readonly virsh: Virsh;
 

@@ -46,7 +46,16 @@ export function formatIpv4(n: number): string {
   return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 }
 
-/** Renders network XML for `virsh net-define`. */
+/**
+ * Renders network XML for `virsh net-define`.
+ * @param spec - Name, UUID, bridge, IPv4 CIDR, forward mode and metadata.
+ * @returns The XML document (the host takes the first address, DHCP the rest).
+ * @throws RangeError when the CIDR is not an IPv4 range from /8 to /30.
+ * @example
+ * ```ts
+ * renderNetworkXml({ name: 'back', uuid, bridge: 'vbr1', cidr: '10.9.8.0/24' });
+ * ```
+ */
 export function renderNetworkXml(spec: NetworkSpec): string {
   let ip;
   if (spec.cidr) {
@@ -78,7 +87,15 @@ function prefixOf(netmask: string): number {
   return netmask.split('.').reduce((n, o) => n + (Number(o) >>> 0).toString(2).replace(/0/g, '').length, 0);
 }
 
-/** Parses `virsh net-dumpxml` output. */
+/**
+ * Parses `virsh net-dumpxml` output.
+ * @param xml - The network XML.
+ * @returns Name, UUID, bridge, host address and metadata, or what is wrong.
+ * @example
+ * ```ts
+ * parseNetworkXml(await virsh.run(['net-dumpxml', 'default']));
+ * ```
+ */
 export function parseNetworkXml(xml: string): { ok: true; value: NetworkInfo } | { ok: false; issues: { message: string }[] } {
   const parsed = parseXml(xml);
   if (!parsed.ok) return parsed;

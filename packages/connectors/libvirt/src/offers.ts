@@ -9,12 +9,29 @@ export interface HostLoad {
   usedMemoryMiB: number;
 }
 
-/** The region id of a configuration (default `<providerId>:local`). */
+/**
+ * The region id of a configuration.
+ * @param config - Provider id and optional region id.
+ * @returns The configured id, else `<providerId>:local`.
+ * @example
+ * ```ts
+ * regionIdOf({ providerId: 'lab' }); // 'lab:local'
+ * ```
+ */
 export function regionIdOf(config: Pick<LibvirtConnectorConfig, 'providerId' | 'regionId'>): string {
   return config.regionId ?? `${config.providerId}:local`;
 }
 
-/** The offer id of a shape: the provider id and the shape id, so that it is unique across providers. */
+/**
+ * The offer id of a shape, unique across providers.
+ * @param config - Provider id.
+ * @param shapeId - The shape's id.
+ * @returns `<providerId>.<shape id>`.
+ * @example
+ * ```ts
+ * offerIdOf({ providerId: 'lab' }, 'small'); // 'lab.small'
+ * ```
+ */
 export function offerIdOf(config: Pick<LibvirtConnectorConfig, 'providerId'>, shapeId: string): string {
   return `${config.providerId}.${shapeId}`;
 }
@@ -24,7 +41,15 @@ export function modelArchitecture(arch: string | undefined): 'x86_64' | 'arm64' 
   return arch === 'aarch64' || arch === 'arm64' ? 'arm64' : 'x86_64';
 }
 
-/** The host as a region of the model, with its site facts. */
+/**
+ * The host as a region of the model, with its site facts.
+ * @param config - The connector configuration.
+ * @returns The region (defaults: PUE 1.58, no renewable share, no heat reuse, zone = country).
+ * @example
+ * ```ts
+ * buildRegion(config).id; // 'lab:local'
+ * ```
+ */
 export function buildRegion(config: LibvirtConnectorConfig): Region {
   const s = config.site;
   return {
@@ -45,6 +70,13 @@ export function buildRegion(config: LibvirtConnectorConfig): Region {
 /**
  * Builds the offer catalogue from the host's capacity and the configured prices: each shape that
  * fits the host becomes an offer whose `capacity` is how many more instances fit beside what runs.
+ * @param config - Shapes, prices, overcommit, architecture.
+ * @param host - `nodeinfo`, what runs already, and the time they were read.
+ * @returns The offers.
+ * @example
+ * ```ts
+ * buildOffers(config, { node: { cpus: 4, memoryMiB: 8192, cpuModel: 'x86_64' }, load: { usedCores: 0, usedMemoryMiB: 0 }, asOf });
+ * ```
  */
 export function buildOffers(config: LibvirtConnectorConfig, host: { node: NodeInfo; load: HostLoad; asOf: string }): Offer[] {
   const cores = host.node.cpus * (config.cpuOvercommit ?? 1);

@@ -3,7 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A failed `virsh` invocation: its arguments (never secrets), exit code and stderr. */
+/**
+ * A failed `virsh` invocation: its sub-command, exit code and libvirt's message.
+ * @example
+ * ```ts
+ * try { await virsh.run(['dominfo', 'x']); } catch (e) { if (e instanceof VirshError) classifyVirshError(e); }
+ * ```
+ */
 export class VirshError extends Error {
   override readonly name = 'VirshError';
   /** The virsh sub-command, e.g. `dominfo`. */
@@ -47,7 +53,14 @@ export interface VirshRunOptions {
   timeoutMs?: number;
 }
 
-/** Runs `virsh -c <uri> ...` as a child process (no shell, C locale, quiet tables). */
+/**
+ * Runs `virsh -c <uri> ...` as a child process (no shell, C locale, quiet tables).
+ * @example
+ * ```ts
+ * const virsh = new Virsh({ uri: 'qemu:///system' });
+ * const state = await virsh.run(['domstate', 'web']);
+ * ```
+ */
 export class Virsh {
   readonly uri: string;
   private readonly binary: string;
@@ -61,7 +74,10 @@ export class Virsh {
 
   /**
    * Runs one virsh command and returns its stdout.
-   * @throws VirshError on a non-zero exit; the caller's abort reason when `signal` fires.
+   * @param args - The sub-command and its arguments.
+   * @param opts - Signal and timeout of this run.
+   * @returns What virsh printed on stdout.
+   * @throws VirshError on a non-zero exit or timeout; the caller's abort reason when `signal` fires.
    */
   run(args: string[], opts: VirshRunOptions = {}): Promise<string> {
     const command = args[0] ?? '';
@@ -106,6 +122,11 @@ export class Virsh {
   /**
    * Runs a command that takes an XML file (`define`, `net-define`, `vol-create`, ...):
    * the XML goes to a private temporary file that is removed afterwards.
+   * @param args - Arguments before and after the file name.
+   * @param xml - The definition.
+   * @param opts - Signal and timeout of this run.
+   * @returns What virsh printed on stdout.
+   * @throws VirshError on failure.
    */
   async runWithXml(args: { before: string[]; after?: string[] }, xml: string, opts: VirshRunOptions = {}): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'accords-virsh-'));

@@ -24,14 +24,30 @@ export function sizeToBytes(value: string | undefined, unit: string | undefined)
   return Math.round(Number(value ?? 0) * (BYTES[(unit ?? 'bytes').toLowerCase()] ?? 1));
 }
 
-/** Renders volume XML for `virsh vol-create`. */
+/**
+ * Renders volume XML for `virsh vol-create`.
+ * @param spec - Name, capacity in bytes and format (default qcow2).
+ * @returns The XML document.
+ * @example
+ * ```ts
+ * renderVolumeXml({ name: 'data.qcow2', capacityBytes: 10 * 1024 ** 3 });
+ * ```
+ */
 export function renderVolumeXml(spec: VolumeSpec): string {
   return `${renderXml(
     h('volume', {}, h('name', {}, spec.name), h('capacity', { unit: 'bytes' }, String(spec.capacityBytes)), h('target', {}, h('format', { type: spec.format ?? 'qcow2' }))),
   )}\n`;
 }
 
-/** Parses `virsh vol-dumpxml` output. */
+/**
+ * Parses `virsh vol-dumpxml` output.
+ * @param xml - The volume XML.
+ * @returns Name, key, path, capacity, allocation and format, or what is wrong.
+ * @example
+ * ```ts
+ * parseVolumeXml(await virsh.run(['vol-dumpxml', '--pool', 'default', 'data.qcow2']));
+ * ```
+ */
 export function parseVolumeXml(xml: string): { ok: true; value: VolumeInfo } | { ok: false; issues: { message: string }[] } {
   const parsed = parseXml(xml);
   if (!parsed.ok) return parsed;

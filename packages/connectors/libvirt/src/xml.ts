@@ -11,7 +11,15 @@ export type XmlParseResult = { ok: true; value: XmlElement } | { ok: false; issu
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** Escapes text for an XML attribute value or text node. */
+/**
+ * Escapes text for an XML attribute value or text node.
+ * @param value - Any text.
+ * @returns The text with `<>&"'` escaped.
+ * @example
+ * ```ts
+ * escapeXml('a<b'); // 'a&lt;b'
+ * ```
+ */
 export function escapeXml(value: string): string {
   return value.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 }
@@ -46,6 +54,13 @@ const ATTR = /\s+([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*("([^"]*)"|'([^']*)')/y;
 /**
  * Parses the XML that libvirt prints (elements, attributes, text, comments, processing
  * instructions, CDATA). No DTDs, no external entities: this is a reader for libvirt's own output.
+ * @param src - The document.
+ * @returns The root element, or the problem with its offset, line and column.
+ * @example
+ * ```ts
+ * const r = parseXml("<domain type='kvm'><name>a</name></domain>");
+ * if (r.ok) r.value.children[0]?.text; // 'a'
+ * ```
  */
 export function parseXml(src: string): XmlParseResult {
   let i = 0;
@@ -168,7 +183,16 @@ export function h(name: string, attributes: Record<string, string | number | und
   };
 }
 
-/** Renders an element tree as indented XML. */
+/**
+ * Renders an element tree as indented XML.
+ * @param el - The root element.
+ * @param indent - Indentation of the root (for nesting).
+ * @returns The XML text.
+ * @example
+ * ```ts
+ * renderXml(h('memory', { unit: 'MiB' }, '512')); // '<memory unit="MiB">512</memory>'
+ * ```
+ */
 export function renderXml(el: XmlElement, indent = ''): string {
   const attrs = Object.entries(el.attributes)
     .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)

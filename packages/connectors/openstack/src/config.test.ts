@@ -24,8 +24,10 @@ describe('OpenStack configuration', () => {
       credentials: { kind: 'password', username: 'admin', password: 'hunter2' },
       regions: { RegionOne: { country: 'fr', coordinates: { lat: 0 }, timeZone: 'UTC' } },
       pricing: { currency: 'EUR' },
+      pricng: {},
     });
     expect(!r.ok && r.issues.map((i) => i.pointer)).toEqual([
+      '/pricng',
       '/authUrl',
       '/credentials/projectName',
       '/credentials/password',

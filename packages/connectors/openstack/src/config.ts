@@ -75,6 +75,12 @@ export interface ConfigIssue {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
+// `policy` is read by the server (retries, rate limit, deadline around the connector), not here.
+const KNOWN_KEYS = new Set([
+  'providerId', 'authUrl', 'credentials', 'regions', 'architecture', 'availability', 'interface', 'pricing', 'defaultNetwork',
+  'imageAllow', 'imageDeny', 'settleTimeoutMs', 'requestTimeoutMs', 'refreshMs', 'policy',
+]);
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -151,12 +157,19 @@ function checkCredentials(issues: ConfigIssue[], cred: unknown): void {
 
 /**
  * Validates an OpenStack connector configuration.
+ * @param input - Untrusted configuration (e.g. parsed from the file named in `ACCORDS_CONNECTORS`).
  * @returns The typed configuration, or every problem with its JSON pointer.
+ * @example
+ * ```ts
+ * const r = validateOpenStackConfig(JSON.parse(text));
+ * if (!r.ok) console.error(r.issues.map((i) => `${i.pointer} ${i.message}`));
+ * ```
  */
 export function validateOpenStackConfig(input: unknown): { ok: true; value: OpenStackConnectorConfig } | { ok: false; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const c = checker(issues);
   if (!isObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
+  for (const k of Object.keys(input)) if (!KNOWN_KEYS.has(k)) issues.push({ pointer: `/${k}`, message: 'is not an OpenStack connector setting' });
   c.str(input.providerId, '/providerId', { required: true, pattern: ID });
   c.str(input.authUrl, '/authUrl', { required: true, pattern: /^https?:\/\/[^\s]+$/ });
   checkCredentials(issues, input.credentials);

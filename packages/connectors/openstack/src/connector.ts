@@ -20,7 +20,7 @@ import { validateOpenStackConfig } from './config';
 import type { OsContext, Run } from './context';
 import { notFound, regionClients } from './context';
 import { toConnectorError } from './errors';
-import { imageInfo, imageFilterOf } from './images';
+import { imageFilterOf, imageInfo, isTemplate } from './images';
 import { parseRef } from './ids';
 import type { KeystoneCredentials } from './keystone';
 import { KeystoneSession } from './keystone';
@@ -39,7 +39,16 @@ function credentialsOf(config: OpenStackConnectorConfig): KeystoneCredentials {
   return { kind: 'application_credential', id: c.id, name: c.name, username: c.username, userDomainName: c.userDomainName, secret: async () => (await resolveSecret(c.secret)).reveal() };
 }
 
-/** The OpenStack connector: Nova servers and Neutron networks, offers from flavours and a price list, Glance images. */
+/**
+ * The OpenStack connector: Nova servers and Neutron networks, offers from flavours and a price
+ * list, Glance images, usage from Nova. Build it with {@link createOpenStackConnector}.
+ * @example
+ * ```ts
+ * const os = createOpenStackConnector(config);
+ * const vm = await os.create({ kind: 'compute', idempotencyKey: 'order-42-web-0', regionId: 'os:RegionOne', offerId, name: 'web' });
+ * await os.act(vm.id, 'stop');
+ * ```
+ */
 export class OpenStackConnector implements Connector {
   readonly providerId: string;
   readonly capabilities: ConnectorCapabilities = {
@@ -136,7 +145,7 @@ export class OpenStackConnector implements Connector {
   private async loadImages(run: Run): Promise<ImageInfo[]> {
     const images: ImageInfo[] = [];
     for (const regionId of await this.regionIds()) {
-      for (const img of await this.pool.get(this.osRegionById.get(regionId)!).glance.listImages({}, run)) images.push(imageInfo(img, regionId));
+      for (const img of await this.pool.get(this.osRegionById.get(regionId)!).glance.listImages({}, run)) if (isTemplate(img)) images.push(imageInfo(img, regionId));
     }
     return images;
   }

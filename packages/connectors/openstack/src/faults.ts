@@ -19,6 +19,12 @@ const TRANSIENT_STATUS = new Set([0, 502, 503, 504]);
  * Classifies one HTTP failure of an OpenStack service.
  * Nova reports quota as 403 (older: 413), Neutron as 409 `OverQuota`; 429 and 413 with `Retry-After`
  * are throttling; "No valid host" (500 on some paths) is capacity; 401 is authentication.
+ * @param error - The failed exchange.
+ * @returns The kind, the service's message and a retry delay for transient and throttled faults.
+ * @example
+ * ```ts
+ * classifyHttpFault(new OpenStackHttpError({ status: 429, service: 'compute', method: 'GET', url: u, body: '' })).kind; // 'throttled'
+ * ```
  */
 export function classifyHttpFault(error: OpenStackHttpError): FaultClass {
   const message = faultMessage(error.body) ?? error.body.slice(0, 500);
@@ -39,6 +45,12 @@ export function classifyHttpFault(error: OpenStackHttpError): FaultClass {
 /**
  * Classifies the `fault` of a server that went to ERROR (Nova keeps `{code, message, details}`):
  * "No valid host" is capacity, quota is quota, anything else unknown.
+ * @param fault - The server's `fault`, if any.
+ * @returns The kind and message.
+ * @example
+ * ```ts
+ * classifyServerFault({ code: 500, message: 'No valid host was found. ' }).kind; // 'capacity'
+ * ```
  */
 export function classifyServerFault(fault: { code?: number; message?: string; details?: string } | undefined): FaultClass {
   const message = fault?.message ?? 'server went to ERROR without a fault';

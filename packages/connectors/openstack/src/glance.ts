@@ -26,7 +26,13 @@ export interface GlanceImageFilter {
   properties?: Record<string, string>;
 }
 
-/** Glance (image service) v2 over raw HTTP. */
+/**
+ * Glance (image service) v2 over raw HTTP.
+ * @example
+ * ```ts
+ * const images = await new GlanceClient(new ServiceClient({ session, serviceType: 'image' })).listImages({ visibility: 'public' });
+ * ```
+ */
 export class GlanceClient {
   private readonly service: ServiceClient;
 

@@ -1,4 +1,11 @@
-/** One failed HTTP exchange with an OpenStack service, before it is mapped onto the kit's taxonomy. */
+/**
+ * One failed HTTP exchange with an OpenStack service, before it is mapped onto the kit's taxonomy
+ * (see {@link classifyHttpFault}). Its message never carries the query string or headers.
+ * @example
+ * ```ts
+ * try { await nova.getServer(id); } catch (e) { if (e instanceof OpenStackHttpError && e.status === 404) return; throw e; }
+ * ```
+ */
 export class OpenStackHttpError extends Error {
   override readonly name = 'OpenStackHttpError';
   /** HTTP status of the response, or 0 when no response arrived. */
@@ -45,7 +52,16 @@ function redactUrl(url: string): string {
   return q < 0 ? url : url.slice(0, q);
 }
 
-/** Extracts the human message of an OpenStack fault body (`{"badRequest": {"message": ...}}`, `{"error": {...}}`, `{"NeutronError": {...}}`). */
+/**
+ * Extracts the human message of an OpenStack fault body (`{"badRequest": {"message": ...}}`,
+ * `{"error": {...}}`, `{"NeutronError": {...}}`).
+ * @param body - The answer's text.
+ * @returns The message, or undefined when the body is not such a fault.
+ * @example
+ * ```ts
+ * faultMessage('{"itemNotFound": {"code": 404, "message": "gone"}}'); // 'gone'
+ * ```
+ */
 export function faultMessage(body: string): string | undefined {
   let parsed: unknown;
   try {
@@ -64,7 +80,16 @@ export function faultMessage(body: string): string | undefined {
   return typeof message === 'string' ? message : undefined;
 }
 
-/** Parses a `Retry-After` header (seconds or an HTTP date) into milliseconds. */
+/**
+ * Parses a `Retry-After` header (seconds or an HTTP date) into milliseconds.
+ * @param value - The header value.
+ * @param now - The current time (for HTTP dates).
+ * @returns Milliseconds to wait, or undefined when absent or unreadable.
+ * @example
+ * ```ts
+ * parseRetryAfter('2.5'); // 2500
+ * ```
+ */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
@@ -83,8 +108,15 @@ function requestSignal(signal: AbortSignal | undefined, timeoutMs: number | unde
 }
 
 /**
- * Sends one JSON request and parses the answer; non-2xx answers become {@link OpenStackHttpError}.
- * Network failures also become an `OpenStackHttpError` with status 0; aborts rethrow the abort reason.
+ * Sends one JSON request and parses the answer.
+ * @param req - Method, URL, service name (for messages), headers, body, signal and timeout.
+ * @returns Status, headers and the parsed body (undefined when empty).
+ * @throws OpenStackHttpError for a non-2xx answer, a network failure (status 0) or invalid JSON;
+ *   the abort reason when the signal fires or the timeout passes.
+ * @example
+ * ```ts
+ * const { body } = await requestJson({ method: 'GET', url: 'http://127.0.0.1:8774/', service: 'compute' });
+ * ```
  */
 export async function requestJson<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...req.headers };

@@ -72,7 +72,16 @@ interface RawCatalogEntry {
   endpoints?: { interface: string; region_id?: string; region?: string; url: string }[];
 }
 
-/** Builds the body of `POST /v3/auth/tokens` for the given credentials and secret. */
+/**
+ * Builds the body of `POST /v3/auth/tokens` for the given credentials and secret.
+ * @param credentials - Password (project-scoped) or application credential.
+ * @param secret - The resolved password or application-credential secret.
+ * @returns The JSON body Keystone expects.
+ * @example
+ * ```ts
+ * authRequestBody({ kind: 'application_credential', id: 'ac1', secret: async () => '' }, 's3cret');
+ * ```
+ */
 export function authRequestBody(credentials: KeystoneCredentials, secret: string): unknown {
   if (credentials.kind === 'password') {
     return {
@@ -94,7 +103,15 @@ export function authRequestBody(credentials: KeystoneCredentials, secret: string
   return { auth: { identity: { methods: ['application_credential'], application_credential: appCred } } };
 }
 
-/** Flattens Keystone's catalogue. */
+/**
+ * Flattens Keystone's catalogue into one row per endpoint (trailing slashes removed).
+ * @param raw - The `catalog` array of a token.
+ * @returns The endpoints with their service type, interface and region.
+ * @example
+ * ```ts
+ * parseCatalog([{ type: 'image', endpoints: [{ interface: 'public', region_id: 'R', url: 'http://g:9292/' }] }]);
+ * ```
+ */
 export function parseCatalog(raw: RawCatalogEntry[] | undefined): CatalogEndpoint[] {
   const out: CatalogEndpoint[] = [];
   for (const entry of raw ?? []) {
@@ -108,6 +125,12 @@ export function parseCatalog(raw: RawCatalogEntry[] | undefined): CatalogEndpoin
 /**
  * A Keystone v3 session: authenticates lazily, shares one token between concurrent callers,
  * renews it before it expires, and re-authenticates once when a service answers 401.
+ * @example
+ * ```ts
+ * const session = new KeystoneSession({ authUrl: 'http://127.0.0.1:5000/v3',
+ *   credentials: { kind: 'password', username: 'admin', projectName: 'admin', password: async () => process.env.OS_PASSWORD! } });
+ * const nova = await session.endpoint({ serviceType: 'compute', region: 'RegionOne' });
+ * ```
  */
 export class KeystoneSession {
   private readonly options: KeystoneSessionOptions;
@@ -124,14 +147,22 @@ export class KeystoneSession {
     return (this.options.now ?? Date.now)();
   }
 
-  /** Returns a valid token, authenticating when there is none or it is about to expire. */
+  /**
+   * Returns a valid token, authenticating when there is none or it is about to expire.
+   * @param signal - Cancels the authentication.
+   * @returns The token with its project and catalogue.
+   * @throws OpenStackHttpError when Keystone refuses the credentials (401).
+   */
   async getToken(signal?: AbortSignal): Promise<KeystoneToken> {
     const renewBefore = this.options.renewBeforeMs ?? 5 * 60_000;
     if (this.token && this.token.expiresAt - renewBefore > this.now()) return this.token;
     return this.authenticate(signal);
   }
 
-  /** Forgets the current token (after a 401) so the next call authenticates again. */
+  /**
+   * Forgets the current token (after a 401) so the next call authenticates again.
+   * @param token - The token a service refused; ignored if the session has moved on already.
+   */
   invalidate(token?: KeystoneToken): void {
     if (!token || this.token === token) {
       this.rejected = this.token;
@@ -139,7 +170,11 @@ export class KeystoneSession {
     }
   }
 
-  /** Authenticates now; concurrent callers share the same request. */
+  /**
+   * Authenticates now; concurrent callers share the same request.
+   * @param signal - Cancels the authentication.
+   * @returns The new (or shared cached) token.
+   */
   authenticate(signal?: AbortSignal): Promise<KeystoneToken> {
     if (!this.pending) {
       this.pending = this.issue(signal).finally(() => {
@@ -183,6 +218,8 @@ export class KeystoneSession {
 
   /**
    * Finds the endpoint of a service type in the catalogue.
+   * @param query - Service type, region, interface (default `public`) and signal.
+   * @returns The endpoint URL without a trailing slash.
    * @throws OpenStackHttpError (status 404) when the catalogue has no such endpoint.
    */
   async endpoint(query: { serviceType: string; region?: string; interface?: string; signal?: AbortSignal }): Promise<string> {
@@ -201,7 +238,12 @@ export class KeystoneSession {
     return match.url;
   }
 
-  /** Regions that offer the given service type, from the catalogue. */
+  /**
+   * Regions that offer the given service type, from the catalogue.
+   * @param serviceType - e.g. `compute`.
+   * @param signal - Cancels the authentication, if one is needed.
+   * @returns Region ids, sorted.
+   */
   async regions(serviceType: string, signal?: AbortSignal): Promise<string[]> {
     const token = await this.getToken(signal);
     return [...new Set(token.catalog.filter((e) => e.serviceType === serviceType).map((e) => e.region))].sort();

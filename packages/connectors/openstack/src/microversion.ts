@@ -4,19 +4,44 @@ export interface Microversion {
   minor: number;
 }
 
-/** Parses `"2.47"`; returns undefined for anything else (including the empty string older clouds send). */
+/**
+ * Parses a microversion.
+ * @param text - e.g. `"2.47"`.
+ * @returns The version, or undefined for anything else (including the empty string older clouds send).
+ * @example
+ * ```ts
+ * parseMicroversion('2.47'); // { major: 2, minor: 47 }
+ * ```
+ */
 export function parseMicroversion(text: string | undefined | null): Microversion | undefined {
   const m = /^(\d+)\.(\d+)$/.exec((text ?? '').trim());
   if (!m) return undefined;
   return { major: Number(m[1]), minor: Number(m[2]) };
 }
 
-/** Orders two microversions (negative, zero or positive). */
+/**
+ * Orders two microversions numerically.
+ * @param a - First version.
+ * @param b - Second version.
+ * @returns Negative, zero or positive.
+ * @example
+ * ```ts
+ * compareMicroversions({ major: 2, minor: 9 }, { major: 2, minor: 10 }); // < 0
+ * ```
+ */
 export function compareMicroversions(a: Microversion, b: Microversion): number {
   return a.major - b.major || a.minor - b.minor;
 }
 
-/** Formats a microversion as `major.minor`. */
+/**
+ * Formats a microversion.
+ * @param v - The version.
+ * @returns `major.minor`.
+ * @example
+ * ```ts
+ * formatMicroversion({ major: 2, minor: 90 }); // '2.90'
+ * ```
+ */
 export function formatMicroversion(v: Microversion): string {
   return `${v.major}.${v.minor}`;
 }
@@ -31,9 +56,16 @@ export interface ServerVersionRange {
 export type NegotiationResult = { ok: true; version: string } | { ok: false; reason: string };
 
 /**
- * Chooses the highest microversion both sides support: the client supports `[clientMin, clientMax]`,
- * the server announces `[min, max]`; a server without microversions (empty `version`) supports only
- * the base version `2.0`/`2.1` behaviour, so negotiation fails unless the client accepts `2.1`.
+ * Chooses the highest microversion both sides support: the client supports `[min, max]`, the
+ * server announces `[min, max]`; a server without microversions (empty `version`) supports only
+ * `2.1`, so negotiation fails unless the client accepts `2.1`.
+ * @param server - What the server's version document announced.
+ * @param client - The range the client is written for.
+ * @returns The version to send, or why there is none.
+ * @example
+ * ```ts
+ * negotiateMicroversion({ min: '2.1', max: '2.95' }, { min: '2.47', max: '2.90' }); // { ok: true, version: '2.90' }
+ * ```
  */
 export function negotiateMicroversion(server: ServerVersionRange, client: { min: string; max: string }): NegotiationResult {
   const cMin = parseMicroversion(client.min);

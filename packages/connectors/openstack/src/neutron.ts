@@ -38,7 +38,13 @@ export interface NeutronPort {
 
 type CallOpts = Pick<ServiceCall, 'signal' | 'timeoutMs'>;
 
-/** Neutron (networking) v2.0 over raw HTTP. */
+/**
+ * Neutron (networking) v2.0 over raw HTTP.
+ * @example
+ * ```ts
+ * const nets = await new NeutronClient(new ServiceClient({ session, serviceType: 'network' })).listNetworks({ name: 'private' });
+ * ```
+ */
 export class NeutronClient {
   private readonly service: ServiceClient;
 

@@ -77,7 +77,14 @@ export const NOVA_CLIENT_MICROVERSIONS = { min: '2.47', max: '2.90' } as const;
 
 type CallOpts = Pick<ServiceCall, 'signal' | 'timeoutMs'>;
 
-/** Nova (compute) over raw HTTP, with microversion negotiation on first use. */
+/**
+ * Nova (compute) over raw HTTP, with microversion negotiation on first use.
+ * @example
+ * ```ts
+ * const nova = new NovaClient(new ServiceClient({ session, serviceType: 'compute', region: 'RegionOne' }));
+ * const flavors = await nova.listFlavors();
+ * ```
+ */
 export class NovaClient {
   private readonly service: ServiceClient;
   private version: Promise<string> | undefined;

@@ -25,7 +25,14 @@ export interface ServiceClientOptions {
   timeoutMs?: number;
 }
 
-/** Calls one OpenStack service with the session's token; re-authenticates once on 401. */
+/**
+ * Calls one OpenStack service with the session's token; re-authenticates once on 401.
+ * @example
+ * ```ts
+ * const glance = new ServiceClient({ session, serviceType: 'image', region: 'RegionOne' });
+ * const { body } = await glance.call({ method: 'GET', path: '/v2/images' });
+ * ```
+ */
 export class ServiceClient {
   readonly serviceType: string;
   private readonly options: ServiceClientOptions;

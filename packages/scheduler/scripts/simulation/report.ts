@@ -31,14 +31,16 @@ Policies:
   24 h); steady services placed once; batch jobs start when released.
 - **shift-and-replace**: the same weights; batch jobs time-shifted to the lowest weighted-cost run
   inside their window; steady services re-evaluated every 6 hours by \`proposeMoves\` on a 72 h
-  forecast (savings counted over 72 h, margin 20 %, at most 4 moves an hour, 20 GB of state per
-  instance moved at the source region's egress price, 15 minutes of make-before-break overlap).
-  Migration costs are included in the cost.
-- **shift-and-replace, 24 h horizon**: the same with a 24 h forecast and horizon. It shows the
-  failure mode of a short horizon: a move that pays within one day's forecast is then held for
-  days, and a service can ping-pong between two regions (in the fossil-heavy scenario, the GPU
-  service between NL and US-TX), trading carbon for price against the intent of the weights.
-  Re-placement needs a horizon about as long as a placement is expected to hold.
+  forecast, savings counted over an expected hold of 30 days with each zone's long-run mean
+  intensity (\`climatology\`: here the zone's yearly mean, which an operator knows from past years)
+  beyond the forecast; margin 20 %, at most 4 moves an hour, 20 GB of state per instance moved at
+  the source region's egress price, 15 minutes of make-before-break overlap. Migration costs are
+  included in the cost.
+- **shift-and-replace, myopic 24 h**: the same, but savings counted over the 24 h forecast only
+  and no long-run mean. It shows the failure mode of a short horizon: a move that pays within one
+  day's forecast is then held for days, and a service can ping-pong between two regions (in the
+  fossil-heavy scenario, the GPU service between NL and US-TX), trading carbon for price. A move
+  should be judged over the time the placement is expected to hold.
 
 Scenarios: the whole catalogue, then the same fleet held (by the terms' jurisdictions) to
 fossil-heavier grids, where the profile's daily solar and demand swings are large in absolute terms.

@@ -6,7 +6,7 @@ import { batchJobs, STEADY, TERMS, type Scenario } from './fleet';
 import { forecastSeries, type YearSignals } from './signals';
 
 /** The three fleets compared. */
-export type Policy = 'cheapest' | 'carbon-weighted' | 'shift-and-replace' | 'shift-and-replace, 24 h horizon';
+export type Policy = 'cheapest' | 'carbon-weighted' | 'shift-and-replace' | 'shift-and-replace, myopic 24 h';
 
 /** What a policy cost over the simulated period. */
 export interface Ledger {
@@ -20,6 +20,13 @@ export interface Ledger {
 }
 
 const HOUR = 3_600_000;
+
+/** Mean of the first `n` values: the long-run intensity an operator knows from past years. */
+function mean(v: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += v[i]!;
+  return s / n;
+}
 
 /** Charges an instance on offer `o` for hours `[from, to)` with the actual (not forecast) signals. */
 function charge(l: Ledger, a: { index: PlacementIndex; y: YearSignals; o: number; from: number; to: number }): void {
@@ -52,11 +59,13 @@ export function runPolicy(a: { policy: Policy; index: PlacementIndex; y: YearSig
   let running = plan.decisions.map((d) => ({ instanceId: `${d.node}-${d.replica}`, node: d.node, offerId: d.offerId, since: 0 }));
   const recent: { at: number }[] = [];
   if (policy.startsWith('shift-and-replace')) {
-    const horizon = policy === 'shift-and-replace' ? a.horizonHours : 24;
+    const myopic = policy !== 'shift-and-replace';
+    const horizon = myopic ? 24 : a.horizonHours;
+    const climatology = myopic ? [] : y.zones.map((zone) => ({ zone, gPerKWh: mean(y.location.get(zone)!, y.hours) }));
     for (let h = a.replaceEveryHours; h < y.hours; h += a.replaceEveryHours) {
       const p = proposeMoves({
         nodes: STEADY, terms, index, signals: forecastSeries(y, { hour: h, hours: horizon }), now: at(h), running,
-        options: { horizonHours: horizon, churnLimitPerHour: 4, defaultDataGB: 20, recentMoves: recent.filter((m) => m.at > at(h) - HOUR) },
+        options: { horizonHours: horizon, holdHours: myopic ? 24 : 24 * 30, climatology, churnLimitPerHour: 4, defaultDataGB: 20, recentMoves: recent.filter((m) => m.at > at(h) - HOUR) },
       });
       for (const m of p.moves) {
         const inst = running.find((r) => r.instanceId === m.instanceId)!;

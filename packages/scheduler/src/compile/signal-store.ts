@@ -80,27 +80,39 @@ function build(list: readonly SignalSeriesInput[]): HourlySeries {
   let hi = -Infinity;
   for (const s of list) {
     for (const p of s.points) {
-      const h = hourOf(toMs(p.start));
-      const d = Math.max(1, Math.round(p.durationHours ?? 1));
+      const start = toMs(p.start);
+      const h = hourOf(start);
+      const end = Math.ceil((start + (p.durationHours ?? 1) * 3_600_000) / 3_600_000);
       if (h < lo) lo = h;
-      if (h + d > hi) hi = h + d;
+      if (end > hi) hi = Math.max(end, h + 1);
     }
   }
   if (!Number.isFinite(lo)) return { firstHour: 0, values: new Float64Array(0), actual: new Uint8Array(0) };
-  const values = new Float64Array(hi - lo).fill(NaN);
-  const actual = new Uint8Array(hi - lo);
+  const n = hi - lo;
+  // Time-weighted sums per hour, actual and forecast apart: sub-hourly points average into
+  // their hour, longer points cover every hour they span.
+  const sum = [new Float64Array(n), new Float64Array(n)];
+  const weight = [new Float64Array(n), new Float64Array(n)];
   for (const s of list) {
     for (const p of s.points) {
-      const h = hourOf(toMs(p.start)) - lo;
-      const d = Math.max(1, Math.round(p.durationHours ?? 1));
-      const isActual = (p.kind ?? 'actual') === 'actual' ? 1 : 0;
-      for (let i = h; i < h + d; i++) {
-        if (Number.isNaN(values[i] as number) || isActual >= (actual[i] as number)) {
-          values[i] = p.value;
-          actual[i] = isActual;
-        }
+      const k = (p.kind ?? 'actual') === 'actual' ? 1 : 0;
+      const start = toMs(p.start);
+      const end = start + (p.durationHours ?? 1) * 3_600_000;
+      for (let h = hourOf(start); h * 3_600_000 < end; h++) {
+        const overlap = Math.min(end, (h + 1) * 3_600_000) - Math.max(start, h * 3_600_000);
+        if (overlap <= 0) continue;
+        sum[k]![h - lo]! += p.value * overlap;
+        weight[k]![h - lo]! += overlap;
       }
     }
+  }
+  const values = new Float64Array(n).fill(NaN);
+  const actual = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (weight[1]![i]! > 0) {
+      values[i] = sum[1]![i]! / weight[1]![i]!;
+      actual[i] = 1;
+    } else if (weight[0]![i]! > 0) values[i] = sum[0]![i]! / weight[0]![i]!;
   }
   return { firstHour: lo, values, actual };
 }

@@ -1,4 +1,12 @@
-/** Built-in filters, in evaluation order; bit i of a fail mask is `FILTER_NAMES[i]`. */
+/**
+ * Built-in filters, in evaluation order; bit i of a fail mask is `FILTER_NAMES[i]`. A diagnosis
+ * counts removed offers under these names (plugin filters as `plugin:<name>`).
+ *
+ * @example
+ * ```ts
+ * FILTER_NAMES.includes('jurisdiction'); // true
+ * ```
+ */
 export const FILTER_NAMES = [
   'resources',
   'architecture',

@@ -97,3 +97,18 @@ describe('re-placement regression', () => {
     for (const m of r.proposeMoves().moves) expect(regions.get(m.to.regionId)!.country).toBe('DE');
   });
 });
+
+describe('re-placement horizon', () => {
+  it('a long hold with a long-run mean that favours the current offer holds back a forecast-driven move', () => {
+    const run = badPlacement();
+    const catalogue = demoCatalogue();
+    const carbonOnly = { objectives: { carbon: 1 } };
+    const short = proposeMoves({ nodes, terms: carbonOnly, ...catalogue, signals, now: NOW, running: run, options: { horizonHours: 24, churnLimitPerHour: 100 } });
+    expect(short.moves.length).toBeGreaterThan(0);
+    const zones = new Map(catalogue.regions.map((r) => [r.id, r.zone]));
+    const from = new Set(run.map((x) => zones.get(catalogue.offers.find((o) => o.id === x.offerId)!.regionId)!));
+    const climatology = [...new Set(catalogue.regions.map((r) => r.zone))].map((zone) => ({ zone, gPerKWh: from.has(zone) ? 1 : 5000 }));
+    const long = proposeMoves({ nodes, terms: carbonOnly, ...catalogue, signals, now: NOW, running: run, options: { horizonHours: 24, holdHours: 24 * 365, climatology, churnLimitPerHour: 100 } });
+    expect(long.moves.filter((m) => !from.has(zones.get(m.to.regionId)!))).toEqual([]);
+  });
+});

@@ -63,6 +63,7 @@ export class Replanner {
     this.options = input.options ?? {};
     const horizon = this.options.horizonHours ?? 24;
     this.tc = buildTermsContext({ cat: this.cat, terms: core.terms ?? {}, signals: new SignalStore(core.signals ?? []), fromHour: hourOf(this.now), hours: horizon });
+    this.blendClimatology(horizon);
     this.nodes = core.nodes ?? [];
     this.groups = core.groups ?? [];
     const classOf = new Map(this.nodes.map((n, i) => [n.id, i]));
@@ -93,6 +94,28 @@ export class Replanner {
     for (let i = 0; i < n; i++) this.offerInsts[fill[this.instOffer[i]!]!++] = i;
   }
 
+  /**
+   * Beyond the forecast the expected intensity is the long-run mean: over a hold of H hours
+   * with F forecast hours, a region's effective intensity is (F x forecast + (H - F) x long-run) / H.
+   * The score is linear in it, so ranking by this blend ranks by expected cost over the hold.
+   */
+  private blendClimatology(forecastHours: number): void {
+    const hold = this.options.holdHours ?? forecastHours;
+    const clim = new Map((this.options.climatology ?? []).map((c) => [c.zone, c.gPerKWh]));
+    if (hold <= forecastHours || clim.size === 0) return;
+    const f = forecastHours / hold;
+    const marginal = this.tc.scoringMetric === 'carbon-marginal';
+    this.cat.regionZone.forEach((zone, r) => {
+      const long = clim.get(zone);
+      if (long === undefined) return;
+      const near = marginal ? this.tc.margIntensity[r]! : this.tc.locIntensity[r]!;
+      const blended = Number.isNaN(near) ? long : f * near + (1 - f) * long;
+      this.tc.regionFactor[r] = this.cat.pue[r]! * blended;
+      if (marginal) this.tc.margIntensity[r] = blended;
+      else this.tc.locIntensity[r] = blended;
+    });
+  }
+
   /** Number of running instances tracked. */
   get size(): number {
     return this.instIds.length;
@@ -115,6 +138,10 @@ export class Replanner {
    * @param changes - new prices, capacities or availabilities
    * @returns what was touched
    * @throws SchedulerError for an unknown offer or a bad value
+   * @example
+   * ```ts
+   * replanner.updateOffers([{ offerId: 'o-1', pricePerHour: 0.07 }]);
+   * ```
    */
   updateOffers(changes: readonly OfferChange[]): RescoreReport {
     const touched = this.index.updateOffers(changes);
@@ -141,6 +168,10 @@ export class Replanner {
    *
    * @param changes - zone and intensity
    * @returns what was touched
+   * @example
+   * ```ts
+   * replanner.updateIntensity([{ zone: 'DE', gPerKWh: 180 }]);
+   * ```
    */
   updateIntensity(changes: readonly { zone: string; gPerKWh: number }[]): RescoreReport {
     const byZone = new Map(changes.map((c) => [c.zone, c.gPerKWh]));
@@ -172,10 +203,14 @@ export class Replanner {
    *
    * @param options - overrides of the constructor's move options
    * @returns the moves and what was held back
+   * @example
+   * ```ts
+   * const { moves, deferredByChurn } = replanner.proposeMoves({ churnLimitPerHour: 5 });
+   * ```
    */
   proposeMoves(options: MoveOptions = {}): MoveProposal {
     const o = { ...this.options, ...options };
-    const H = o.horizonHours ?? 24;
+    const H = o.holdHours ?? o.horizonHours ?? 24;
     const margin = o.margin ?? 0.2;
     const cat = this.cat;
     const cap = new Map<number, number>();

@@ -14,8 +14,16 @@ export interface RunningInstance {
 
 /** Knobs of re-placement, all optional. */
 export interface MoveOptions {
-  /** Hours the placement is expected to keep running: savings are counted over them (default 24). */
+  /** Hours of forecast used from `now` (default 24). */
   horizonHours?: number;
+  /**
+   * Hours the placement is expected to keep running after a move (default `horizonHours`):
+   * savings are counted over them, the forecast for its first `horizonHours` and `climatology`
+   * for the rest.
+   */
+  holdHours?: number;
+  /** Long-run mean intensity per zone (on the terms' basis), assumed beyond the forecast. */
+  climatology?: { zone: string; gPerKWh: number }[];
   /** A move must save (1 + margin) x its cost (default 0.2). */
   margin?: number;
   /** Most moves started in any hour (default 10). */

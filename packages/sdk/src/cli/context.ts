@@ -20,6 +20,8 @@ export interface CommandContext {
   readonly out: Printer;
   readonly io: CliIo;
   readonly verbose: boolean;
+  /** Whether output may use colour. */
+  readonly color: boolean;
   /** Whether stdout is a terminal (progress bars, prompts). */
   readonly interactive: boolean;
   readonly signal: AbortSignal;
@@ -58,5 +60,5 @@ export function commandContext(command: Command, environment: CliEnvironment): C
     timeoutMs: flags.timeout !== undefined ? Number(flags.timeout) : 30_000,
     onRetry: verbose ? (i) => out.note(`retry ${i.attempt} of ${i.method} ${i.url} in ${i.delayMs} ms (${i.reason})`) : undefined,
   });
-  return { config, client, out, io: environment.io, verbose, interactive: isTTY, signal: environment.signal };
+  return { config, client, out, io: environment.io, verbose, color, interactive: isTTY, signal: environment.signal };
 }

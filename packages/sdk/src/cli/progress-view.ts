@@ -27,7 +27,8 @@ export function createProgressView(options: { io: CliIo; interactive: boolean; n
       stop() {},
     };
   }
-  const width = Math.max(8, ...options.nodes.map((n) => n.key.length));
+  // Room for rows that appear later (the manifest's networks) without shifting the bars.
+  const width = Math.max(16, ...options.nodes.map((n) => n.key.length));
   const multibar = new cliProgress.MultiBar(
     {
       stream: io.stderr as NodeJS.WritableStream,
@@ -41,7 +42,7 @@ export function createProgressView(options: { io: CliIo; interactive: boolean; n
     cliProgress.Presets.shades_classic,
   );
   const bars = new Map<string, cliProgress.SingleBar>();
-  const payload = (n: NodeProgress) => ({ node: n.key.padEnd(width), state: n.message ? `${n.state}: ${n.message}` : n.state });
+  const payload = (n: NodeProgress) => ({ node: n.key.slice(0, width).padEnd(width), state: n.message ? `${n.state}: ${n.message}` : n.state });
   for (const n of options.nodes) bars.set(n.key, multibar.create(100, Math.round(n.progress * 100), payload(n)));
   return {
     update(node) {

@@ -194,6 +194,8 @@ function normaliseBaseUrl(input: string | URL): URL {
  * @param response - a response with status 400 or above
  * @param where - the request, for the message
  * @returns the error (the body is consumed)
+ * @example
+ * if (!res.ok) throw await errorFromResponse(res, { method: 'GET', url: res.url });
  */
 export async function errorFromResponse(response: Response, where: { method: string; url: string }): Promise<OcciClientError> {
   const text = await response.text().catch(() => '');

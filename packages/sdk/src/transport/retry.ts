@@ -17,6 +17,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, minDelayMs: 200, 
  * Completes a partial retry policy with the defaults.
  * @param input - a number of retries, a partial policy, or undefined
  * @returns a complete policy
+ * @example
+ * resolveRetryPolicy(5).retries; // 5
  */
 export function resolveRetryPolicy(input: number | Partial<RetryPolicy> | undefined): RetryPolicy {
   if (input === undefined) return DEFAULT_RETRY_POLICY;
@@ -30,6 +32,8 @@ export function resolveRetryPolicy(input: number | Partial<RetryPolicy> | undefi
  * @param policy - the retry policy
  * @param options - the attempt number, the `Retry-After` header if any, and a random source
  * @returns the delay in milliseconds
+ * @example
+ * retryDelay(DEFAULT_RETRY_POLICY, { attempt: 2, retryAfter: '1' }); // 1000
  */
 export function retryDelay(
   policy: RetryPolicy,
@@ -48,6 +52,8 @@ export function retryDelay(
  * @param value - the header value
  * @param now - the current time in epoch milliseconds
  * @returns the delay in milliseconds, or undefined when absent or unreadable
+ * @example
+ * parseRetryAfter('3', Date.now()); // 3000
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (!value) return undefined;
@@ -64,6 +70,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
  * @param signal - cancels the wait
  * @returns a promise that resolves after the delay
  * @throws the signal's reason when it aborts
+ * @example
+ * await sleep(100, signal);
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

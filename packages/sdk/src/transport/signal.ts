@@ -3,6 +3,8 @@
  * runtime has it, a listener-based fallback elsewhere (older browsers).
  * @param signals - the signals to follow; undefined entries are ignored
  * @returns a signal, or undefined when no signal was given
+ * @example
+ * fetch(url, { signal: anySignal(clientSignal, AbortSignal.timeout(5000)) });
  */
 export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);

@@ -67,6 +67,7 @@ export const BROKER_CATEGORIES: CategoryCollection = {
         'accords.agreement.service': uri('The service, once accepted'),
         'accords.agreement.terms': arr('State of each guarantee term (undefined, fulfilled, violated)'),
         'accords.agreement.price': num('Planned price per hour'),
+        'accords.agreement.moves': arr('Re-placement moves: node, from and to offer, saving per hour, state'),
         'accords.agreement.currency': str('Currency of the price'),
       },
     },

@@ -58,6 +58,7 @@ function agreementEntity(a: AgreementRecord): ResourceData {
     'accords.agreement.currency': a.plan.currency,
   };
   if (a.reason) attributes['accords.agreement.reason'] = a.reason;
+  if (a.moves) attributes['accords.agreement.moves'] = a.moves.map((m) => ({ id: m.id, node: m.node, from: m.from, to: m.to, savingPerHour: m.savingPerHour, state: m.state, at: m.at }));
   if (a.contract) {
     attributes['occi.agreement.agreedAt'] = a.contract.acceptedAt;
     attributes['occi.agreement.effectiveFrom'] = a.contract.effectiveFrom;

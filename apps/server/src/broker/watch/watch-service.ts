@@ -3,6 +3,9 @@ import { listAgreementsIn } from '../store/records';
 import type { BrokerRuntime } from '../runtime';
 import { accountAgreement } from './account';
 import { reconcile } from './reconcile';
+import { replaceOnce } from '../workflow/replace';
+import { sqlExecutor } from '../../jobs';
+import { occiProjection } from '../occi/occi-projection';
 import type { ReconcileReport } from './reconcile';
 
 /**
@@ -26,6 +29,16 @@ export async function watchOnce(input: { runtime: BrokerRuntime; api: PluginApi 
     await accountAgreement({ api: input.api, agreementId: a.id, tenantId: a.tenantId, now: input.runtime.clock() });
   }
   input.runtime.lastReconcile = report;
+  if (input.runtime.options.replace !== false) {
+    const deps = await input.runtime.deps();
+    const running = await listAgreementsIn(input.runtime.db!, ['running']);
+    if (running.length > 0) {
+      await replaceOnce({
+        deps, supply: await input.runtime.supply(), agreements: running, now: input.runtime.clock(),
+        runForTenant: (tenantId, fn) => input.api.withTenant(tenantId, (ctx) => fn({ tx: sqlExecutor(ctx.manager), projection: occiProjection(ctx) })),
+      });
+    }
+  }
   return report;
 }
 

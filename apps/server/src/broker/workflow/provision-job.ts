@@ -5,6 +5,7 @@ import { appendEvent } from '../store/events';
 import { countNotRunning, getAgreement, getAgreementHead, getResource, listResources, manifestOf, saveAgreement, saveResource } from '../store/records';
 import type { BrokerDeps } from './context';
 import { releaseAll, releaseJob } from './agreement-ops';
+import { failMove } from './replace';
 import type { Projection } from './projection';
 import { connectorFor, isReady, resolveImage, settle } from './provider-calls';
 import { fillOutputs } from './resources';
@@ -74,9 +75,11 @@ export function provisionHandler(input: {
         result,
         commit: async (tx, scope) => {
           const now = deps.clock();
+          // Lock order everywhere: the agreement first, then its resources.
+          const head = await getAgreementHead(tx, { id: r.agreementId, lock: true });
           const cur = await getResource(tx, r.id);
           const manifest = await manifestOf(tx, r.agreementId);
-          if (!cur || !manifest) return;
+          if (!head || !cur || !manifest) return;
           cur.providerResourceId = ready.id;
           cur.addresses = result.addresses;
           cur.error = null;
@@ -84,16 +87,13 @@ export function provisionHandler(input: {
           await saveResource(tx, cur);
           const projection = input.projectionOf(tx, scope);
           await appendEvent(tx, { agreementId: cur.agreementId, tenantId: cur.tenantId, type: 'state', data: { resource: cur.id, node: cur.node, kind: cur.kind, state: cur.state }, at: now });
-          await projection.resourceChanged(cur, { id: cur.agreementId, manifest });
-          // Only now take the agreement's lock: concurrent completions serialise on this last step.
-          const head = await getAgreementHead(tx, { id: r.agreementId, lock: true });
-          if (!head) return;
           if (isWindingDown(head)) {
             // The agreement failed or ended while this was being made: release it too.
             await enqueueJobs({ tx, now, jobs: [releaseJob(cur, ':after-provision')] });
             deps.wake();
             return;
           }
+          await projection.resourceChanged(cur, { id: cur.agreementId, manifest });
           if (head.phase === 'provisioning' && (await countNotRunning(tx, head.id)) === 0) {
             const agreement = (await getAgreement(tx, { id: head.id }))!;
             agreement.phase = 'running';
@@ -115,6 +115,11 @@ export function provisionHandler(input: {
       r.error = { code: error.code, message: error.message };
       r.updatedAt = now;
       await saveResource(tx, r);
+      if (r.role === 'replacement') {
+        // A move that could not be made: the service stays where it runs.
+        await failMove({ tx, replacement: r, message: `${error.message} [${error.code}]`, now });
+        return;
+      }
       await appendEvent(tx, { agreementId: r.agreementId, tenantId: r.tenantId, type: 'state', data: { resource: r.id, node: r.node, kind: r.kind, state: 'failed', error: r.error }, at: now });
       if (isWindingDown(agreement)) return;
       agreement.phase = 'failed';

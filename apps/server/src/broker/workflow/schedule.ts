@@ -26,7 +26,10 @@ export function planManifest(input: { manifest: Manifest; supply: Supply; now: n
     manifest: input.manifest, providers: input.supply.providers, regions: input.supply.regions, offers: input.supply.offers,
     signals: input.supply.signals, now: input.now,
   });
-  return { ...plan, notes: report.notes, solver: { ...report.solver } };
+  const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+  const out: BrokerPlan = { ...plan, pricePerHour: round(plan.pricePerHour, 6), notes: report.notes, solver: { ...report.solver } };
+  if (plan.carbonGPerHour !== undefined) out.carbonGPerHour = round(plan.carbonGPerHour, 3);
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import { CliError, ExitCode } from '../exit-codes';
 import { collectOption, examples, positiveInteger, usageError } from '../help';
 import { readManifestFile } from '../manifest-file';
 import { printPlan } from '../plan-view';
+import { createPrinter } from '../output';
 import { createProgressView } from '../progress-view';
 import { stateOf } from './read';
 import { registerOffersCommand } from './offers';
@@ -53,8 +54,9 @@ export function registerBrokerCommands(program: Command, env: CliEnvironment): v
       const plan = view.plan!;
       const result: Record<string, unknown> = { manifest: submission.manifest, agreement: submission.agreement, plan };
       if (ctx.out.mode !== 'json') {
+        // The plan is for the person deciding; standard output keeps only the result.
         ctx.out.note(`manifest ${submission.manifest}, agreement ${submission.agreement}`);
-        printPlan(ctx.out, plan);
+        printPlan(createPrinter({ mode: ctx.out.mode, io: { ...ctx.io, stdout: ctx.io.stderr }, color: ctx.color }), plan);
       }
       if (plan.unplaced.length > 0) {
         await ctx.client.broker.reject(submission.agreement, { signal: ctx.signal });

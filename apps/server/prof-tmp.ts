@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { startServer } from './src/index';
+const s = await startServer({ databaseUrl: 'sqlite:/tmp/prof-db-' + Date.now() + '.sqlite', port: 0, adminToken: 'prof-admin-token-000000', logLevel: 'silent' });
+const h = { authorization: 'Bearer prof-admin-token-000000', 'content-type': 'application/occi+json', accept: 'application/occi+json' };
+await Promise.all(Array.from({ length: 10 }, async () => { for (let i = 0; i < 100; i++) await (await fetch(s.url + '/compute/', { method: 'POST', headers: h, body: JSON.stringify({ id: randomUUID(), kind: 'http://schemas.ogf.org/occi/infrastructure#compute', attributes: { 'occi.compute.cores': 2 } }) })).arrayBuffer(); }));
+const { Session } = await import('node:inspector/promises');
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+const t = performance.now();
+for (let i = 0; i < 20; i++) await (await fetch(s.url + '/compute/', { headers: h })).arrayBuffer();
+console.log('collection', ((performance.now() - t) / 20).toFixed(1), 'ms');
+const { profile } = await session.post('Profiler.stop');
+const fs = await import('node:fs'); fs.writeFileSync('/tmp/coll.cpuprofile', JSON.stringify(profile));
+await s.close();
