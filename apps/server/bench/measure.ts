@@ -37,6 +37,8 @@ export async function measure(base: string, target: Target): Promise<Figures> {
     headers: target.headers,
     ...(target.body !== undefined ? { body: target.body } : {}),
     connections: CONNECTIONS,
+    // The load generator runs in a worker thread, off the event loop of the server it measures.
+    workers: 1,
     duration: SECONDS,
   });
   return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };

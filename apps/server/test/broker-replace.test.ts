@@ -62,9 +62,11 @@ describe.each(backends)('re-placement on $name', (backend) => {
       }, { what: 'the old instance to be released' });
       expect(after[0]!.offerId).toBe(target);
       expect(after[0]!.id).not.toBe(before[0]!.id);
-      const links = await s.json<Links>('/agreement_link/');
-      const computes = (links.links ?? []).filter((l) => l.target.location.endsWith(agreement) && l.source.location.startsWith('/compute/'));
-      expect(computes).toHaveLength(1);
+      const computes = await until(async () => {
+        const links = await s.json<Links>('/agreement_link/');
+        const mine = (links.links ?? []).filter((l) => l.target.location.endsWith(agreement) && l.source.location.startsWith('/compute/'));
+        return mine.length === 1 ? mine : undefined;
+      }, { what: 'the old compute entity to go' });
       const c = await s.json<Entity>(computes[0]!.source.location);
       expect(c.attributes['accords.resource.offer']).toBe(target);
       expect(c.attributes['occi.compute.state']).toBe('active');

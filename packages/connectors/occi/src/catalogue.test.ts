@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { MIXIN } from '@accords/occi';
 import type { CategoryCollection, MixinData } from '@accords/occi';
 import { describe, expect, it } from 'vitest';
-import { ACCORDS_REGION_SCHEME, countryOfTitle, readCatalogue, templateSize } from './catalogue';
+import { ACCORDS_REGION_SCHEME, countryOfTitle, distributionOfTerm, readCatalogue, templateSize } from './catalogue';
 import type { OcciConnectorOptions } from './options';
 
 const T = 'http://schemas.accords.dev/occi/resource_tpl#';
@@ -31,6 +31,22 @@ describe('templateSize', () => {
 
   it('never throws on an arbitrary title', () => {
     fc.assert(fc.property(fc.string(), (title) => void templateSize(tpl('x', { title }))));
+  });
+});
+
+describe('distributionOfTerm', () => {
+  it('turns template terms into distributions', () => {
+    expect(distributionOfTerm('ubuntu_24_04')).toBe('ubuntu-24.04');
+    expect(distributionOfTerm('debian-12')).toBe('debian-12');
+    expect(distributionOfTerm('alpine')).toBeUndefined();
+  });
+
+  it('reads back any name and version', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,12}$/), fc.array(fc.nat({ max: 99 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('_', '-'), (name, parts, sep) => {
+        expect(distributionOfTerm(`${name}${sep}${parts.join(sep)}`)).toBe(`${name}-${parts.join('.')}`);
+      }),
+    );
   });
 });
 
@@ -71,7 +87,7 @@ describe('readCatalogue', () => {
       ['peer.de-fra:small', 0.01, 'EUR'],
       ['peer.de-fra:gpu', 1.5, 'USD'],
     ]);
-    expect(c.images).toEqual([{ mixinId: `${O}debian_12`, image: { id: 'debian_12', name: 'Debian 12' } }]);
+    expect(c.images).toEqual([{ mixinId: `${O}debian_12`, image: { id: 'debian_12', name: 'Debian 12', distribution: 'debian-12' } }]);
     expect(c.warnings).toEqual([]);
   });
 

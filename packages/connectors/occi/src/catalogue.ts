@@ -166,13 +166,27 @@ function offersOf(input: { categories: CategoryCollection; regions: RemoteRegion
   return out;
 }
 
+/**
+ * The distribution an OS template's term names, in the form the broker matches manifests
+ * against: `ubuntu_24_04` → `ubuntu-24.04`, `debian-12` → `debian-12`.
+ * @param term - an `os_tpl` mixin term
+ * @returns the distribution, or undefined when the term is not `<name>_<version>`
+ */
+export function distributionOfTerm(term: string): string | undefined {
+  const m = /^([a-z][a-z]*)[_-](\d+(?:[_.-]\d+)*)$/i.exec(term);
+  return m ? `${m[1]!.toLowerCase()}-${m[2]!.replace(/[_-]/g, '.')}` : undefined;
+}
+
 function imagesOf(categories: CategoryCollection): RemoteImage[] {
   const templates = categories.mixins.filter((m) => inherits(m, MIXIN.osTpl));
   const ambiguous = new Set(templates.map((m) => m.term).filter((t, i, all) => all.indexOf(t) !== i));
-  return templates.map((m) => ({
-    mixinId: idOf(m),
-    image: { id: ambiguous.has(m.term) ? idOf(m) : m.term, name: m.title ?? m.term },
-  }));
+  return templates.map((m) => {
+    const distribution = distributionOfTerm(m.term);
+    return {
+      mixinId: idOf(m),
+      image: { id: ambiguous.has(m.term) ? idOf(m) : m.term, name: m.title ?? m.term, ...(distribution ? { distribution } : {}) },
+    };
+  });
 }
 
 /**

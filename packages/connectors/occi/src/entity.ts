@@ -127,7 +127,7 @@ export function toCreateInput(spec: ResourceSpec, ctx: CreateContext): CreateInp
     attributes['occi.compute.cores'] = offer.offer.vcpu;
     attributes['occi.compute.memory'] = offer.offer.memoryGiB;
     if (spec.image !== undefined) {
-      const image = catalogue.images.find((i) => i.image.id === spec.image || i.mixinId === spec.image || i.image.name === spec.image);
+      const image = catalogue.images.find((i) => i.image.id === spec.image || i.mixinId === spec.image || i.image.name === spec.image) ?? catalogue.images.find((i) => i.image.distribution === spec.image);
       if (!image) throw invalid('/image', `unknown image ${spec.image}; the remote has ${catalogue.images.map((i) => i.image.id).join(', ') || 'none'}`);
       mixins.push(image.mixinId);
     }

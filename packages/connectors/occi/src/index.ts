@@ -7,7 +7,7 @@ export { createOcciConnector } from './occi-connector';
 export type { OcciConnector } from './occi-connector';
 export type { OcciConnectorOptions, OcciPricing, OcciRenderingChoice, RegionFacts } from './options';
 export { DECLARED_ACTIONS } from './options';
-export { ACCORDS_REGION_SCHEME, readCatalogue, templateSize } from './catalogue';
+export { ACCORDS_REGION_SCHEME, distributionOfTerm, readCatalogue, templateSize } from './catalogue';
 export type { RemoteCatalogue, RemoteImage, RemoteOffer, RemoteRegion } from './catalogue';
 export { formatMarker, parseMarker } from './marker';
 export type { Marker } from './marker';

@@ -62,9 +62,15 @@ on location-based intensity.
   low-carbon grids at all (the gap between yearly country averages), not from timing. That part is
   robust to the profile shape; its size depends on the demo prices, which are realistic list-price
   levels but not any provider's actual prices.
-- The gain of *shift-and-replace* over *carbon-weighted* comes from intra-day and day-to-day
-  variability, which is exactly what the profile invents; treat it as an illustration. The forecast
-  error is a uniform stand-in, not a model of real forecast skill.
+- The gain of *shift-and-replace* over *carbon-weighted* is small here (compare the rows): once a
+  fleet sits on the cleanest grids it may use, what is left to exploit is intra-day and day-to-day
+  variability — exactly what the profile invents — and the profile's swings are modest in absolute
+  terms on clean grids. Treat this part as an illustration of the mechanism, not an estimate. The
+  forecast error is a uniform stand-in, not a model of real forecast skill.
+- Re-placement pays only when a region stays better for long enough to repay the move: with a
+  horizon as long as the expected hold and the long-run means beyond the forecast, no move paid in
+  these runs; with a myopic 24 h horizon the scheduler moved often and ended with more carbon than
+  the static carbon-weighted placement.
 - Marginal intensities in the profile are flatter than location-based ones (lower amplitude), so
   time shifting looks less useful on the marginal basis; with real marginal data (which varies with
   the marginal plant) this could go either way.
