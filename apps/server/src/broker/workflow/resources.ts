@@ -79,7 +79,24 @@ export function plannedResources(input: PlannedResourcesInput): ResourceRecord[]
     const targets = computeIdsByNode.get(rel.to) ?? [];
     for (const c of computes) if (c.node === rel.from) c.dependsOn.push(...targets);
   }
-  return [...networks.values(), ...storage, ...computes];
+  return dependenciesFirst([...networks.values(), ...storage, ...computes]);
+}
+
+function dependenciesFirst(resources: ResourceRecord[]): ResourceRecord[] {
+  const byId = new Map(resources.map((r) => [r.id, r]));
+  const done = new Set<string>();
+  const out: ResourceRecord[] = [];
+  const visit = (r: ResourceRecord) => {
+    if (done.has(r.id)) return;
+    done.add(r.id);
+    for (const d of r.dependsOn) {
+      const dep = byId.get(d);
+      if (dep) visit(dep);
+    }
+    out.push(r);
+  };
+  for (const r of resources) visit(r);
+  return out;
 }
 
 /**
