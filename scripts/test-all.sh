@@ -107,7 +107,7 @@ openstack_allow_same_host_resize() {
 # --- OpenStack --------------------------------------------------------------------------------
 if [ -z "${ACCORDS_TEST_OPENSTACK:-}" ] && [ "${ACCORDS_SKIP_OPENSTACK:-0}" != 1 ]; then
   if [ -f "$SHARED_BACKENDS/openstack/up.sh" ] && as_root; then
-    if ! python3 -c 'import nova, keystone, glance, neutron' 2>/dev/null || ! command -v mariadbd >/dev/null; then
+    if ! /usr/bin/python3 -c 'import nova, keystone, glance, neutron' 2>/dev/null || ! command -v mariadbd >/dev/null; then
       log "installing OpenStack (Debian packages, about 1.5 minutes)"
       bash "$SHARED_BACKENDS/openstack/install.sh"
     fi

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './broker-fixtures/test-db';
-import { startChild } from './broker-fixtures/processes';
+import { spareChild, startChild } from './broker-fixtures/processes';
 import type { Child } from './broker-fixtures/processes';
 import { until } from './broker-fixtures/broker-server';
 
@@ -78,7 +78,7 @@ async function checkExactlyOnce(input: { base: string; agreement: string; sim: S
 
 describe.each(backends)('crash safety on $name', (backend) => {
   let sim: Child<SimInfo>;
-  const servers: Child<unknown>[] = [];
+  const servers: { kill(): Promise<void> }[] = [];
   beforeAll(async () => {
     sim = await startChild<SimInfo>('sim-host.ts', { SIM_OPTIONS: JSON.stringify({ delays: { provisionMs: { compute: 150 } } }) });
   }, 60_000);
@@ -96,16 +96,16 @@ describe.each(backends)('crash safety on $name', (backend) => {
     const name = `crash-${faults}`;
     await fetch(`${sim.info.stats}/faults`, { method: 'POST', body: JSON.stringify(set) });
     const env = { DATABASE_URL: backend.freshUrl(), PROVIDERS: JSON.stringify(sim.info.providers), ADMIN_TOKEN: TOKEN, LEASE_MS: '1500', CONCURRENCY: '6' };
-    const first = await startChild<ServerInfo>('server-main.ts', env);
-    servers.push(first);
+    // Both processes load in parallel; the second waits, loaded, until the first is killed.
+    const [first, spare] = await Promise.all([startChild<ServerInfo>('server-main.ts', env), spareChild<ServerInfo>('server-main.ts', env)]);
+    servers.push(first, spare);
     const agreement = await submitAndAccept(first.info.url, name);
     await until(async () => ((await providerResources(sim.info, name)).filter((r) => r.kind === 'compute').length >= 8 ? true : undefined), { what: 'provisioning to be under way', timeoutMs: 60_000 });
     await first.kill();
     const made = (await providerResources(sim.info, name)).filter((r) => r.kind === 'compute').length;
     expect(made).toBeLessThan(50);
 
-    const second = await startChild<ServerInfo>('server-main.ts', env);
-    servers.push(second);
+    const second = await spare.go();
     await until(async () => ((await phase(second.info.url, agreement)) === 'running' ? true : undefined), { what: 'the agreement to run after the restart', timeoutMs: 90_000 });
     await checkExactlyOnce({ base: second.info.url, agreement, sim: sim.info, name });
   }, 180_000);

@@ -5,7 +5,7 @@ import { backends } from './broker-fixtures/test-db';
 import { startBrokerServer, until, WEB_SHOP } from './broker-fixtures/broker-server';
 import type { BrokerServer } from './broker-fixtures/broker-server';
 
-type Entity = { id: string; kind: string; mixins: string[]; attributes: Record<string, unknown>; location?: string };
+type Entity = { id: string; kind: string; mixins: string[]; title?: string; attributes: Record<string, unknown>; location?: string };
 type Links = { links?: { source: { location: string }; target: { location: string } }[] };
 
 const small = (name: string, extra = '') => `apiVersion: accords.dev/v1

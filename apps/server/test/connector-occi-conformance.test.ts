@@ -97,7 +97,7 @@ describe.each(RENDERINGS)('federation specifics against a second Accords process
     }
   });
 
-  it('creates a compute in the region and size asked, visible to a plain OCCI client of the peer', async () => {
+  it('creates a compute in the region and size asked, visible to a plain OCCI client of the peer, and resizes it', async () => {
     const c = connect(rendering);
     try {
       const vm = await c.create({ kind: 'compute', idempotencyKey: `fed-${randomUUID()}`, regionId: 'peer.aurora-fr-par', offerId: 'peer.aurora-fr-par:medium', image: 'ubuntu_24_04', name: 'fed-web' });
@@ -112,6 +112,12 @@ describe.each(RENDERINGS)('federation specifics against a second Accords process
         ]),
       );
       expect(raw.attributes).toMatchObject({ 'occi.compute.cores': 2, 'occi.compute.memory': 4, 'occi.compute.state': 'active' });
+      const bigger = await c.resize(vm.id, 'peer.aurora-fr-par:large');
+      expect(bigger.offerId).toBe('peer.aurora-fr-par:large');
+      const resized = (await (await fetch(peer.url + vm.id, { headers: { authorization: `Bearer ${tenants.get(rendering)}`, accept: 'application/occi+json' } })).json()) as typeof raw;
+      expect(resized.mixins).toContain('http://schemas.accords.dev/occi/resource_tpl#large');
+      expect(resized.mixins).not.toContain('http://schemas.accords.dev/occi/resource_tpl#medium');
+      expect(resized.attributes).toMatchObject({ 'occi.compute.cores': 4, 'occi.compute.memory': 16 });
       await c.act(vm.id, { name: 'stop', mode: 'force' });
       expect((await c.get(vm.id)).state).toBe('inactive');
       await c.delete(vm.id);

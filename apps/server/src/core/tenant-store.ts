@@ -165,16 +165,16 @@ export class TenantStore {
       if (outcome?.transient) transient = { ...transient, ...outcome.transient };
     }
     const stamp = now();
-    if (await findEntity(this.deps.manager, { tenantId: this.deps.principal.tenantId, id })) throw conflict(id);
+    const row = toRow(candidate, { tenantId: this.deps.principal.tenantId, collection: kind.location!, version: 1, createdAt: stamp, updatedAt: stamp });
     try {
-      await insertEntity(this.deps.manager, toRow(candidate, { tenantId: this.deps.principal.tenantId, collection: kind.location!, version: 1, createdAt: stamp, updatedAt: stamp }));
+      await insertEntity(this.deps.manager, row);
     } catch (cause) {
-      throw conflict(id, cause);
+      throw isUniqueViolation(cause) ? conflict(id, cause) : cause;
     }
     for (const link of inline) {
       await this.create({ ...link, id: link.id ?? '', source: { location, kind: candidate.kind } } as LinkData);
     }
-    return { entity: await this.get(location), created: true, ...(transient ? { transient } : {}) };
+    return { entity: fromRow(row), created: true, ...(transient ? { transient } : {}) };
   }
 
   /**
@@ -314,6 +314,13 @@ export class TenantStore {
     }
     return checked;
   }
+}
+
+/** A primary-key clash: sqlite's SQLITE_CONSTRAINT or PostgreSQL's unique_violation (23505). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT' || /UNIQUE constraint failed/.test(String((error as Error)?.message));
 }
 
 function conflict(id: string, cause?: unknown) {

@@ -121,7 +121,12 @@ export async function listLinksTouching(manager: EntityManager, query: { tenantI
  * @param row - the row
  */
 export async function insertEntity(manager: EntityManager, row: EntityRow): Promise<void> {
-  await manager.insert(EntityTable, row);
+  const p = placeholders(manager);
+  const columns = ['tenant_id', 'id', 'kind', 'collection', 'is_link', 'source', 'target', 'mixins', 'data', 'version', 'created_at', 'updated_at'];
+  const values = [row.tenantId, row.id, row.kind, row.collection, row.isLink, row.source, row.target, row.mixins, row.data, row.version, row.createdAt, row.updatedAt];
+  const isSqlite = manager.connection.driver.options.type !== 'postgres';
+  const params = isSqlite ? values.map((v) => (typeof v === 'boolean' ? Number(v) : v)) : values;
+  await manager.query(`INSERT INTO accords_entities (${columns.join(', ')}) VALUES (${columns.map((_, i) => p(i + 1)).join(', ')})`, params);
 }
 
 /**

@@ -64,6 +64,10 @@ function numberOf(value: AttributeValue | undefined): number | undefined {
  * interface carries them (JSON), otherwise its title (`2 cores, 4 GiB`, `4 vCPU / 8192 MB`).
  * @param mixin - a resource template
  * @returns the size, or undefined when neither says it
+ * @example
+ * ```ts
+ * templateSize({ scheme: 'http://vendor.example/tpl#', term: 'big', title: 'Big: 4 vCPU, 8192 MB' }); // { cores: 4, memoryGiB: 8 }
+ * ```
  */
 export function templateSize(mixin: MixinData): { cores: number; memoryGiB: number } | undefined {
   const attrs = mixin.attributes ?? {};
@@ -171,6 +175,10 @@ function offersOf(input: { categories: CategoryCollection; regions: RemoteRegion
  * against: `ubuntu_24_04` → `ubuntu-24.04`, `debian-12` → `debian-12`.
  * @param term - an `os_tpl` mixin term
  * @returns the distribution, or undefined when the term is not `<name>_<version>`
+ * @example
+ * ```ts
+ * distributionOfTerm('ubuntu_24_04'); // 'ubuntu-24.04'
+ * ```
  */
 export function distributionOfTerm(term: string): string | undefined {
   const m = /^([a-z][a-z]*)[_-](\d+(?:[_.-]\d+)*)$/i.exec(term);

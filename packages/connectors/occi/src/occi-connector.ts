@@ -28,6 +28,8 @@ export interface OcciConnector extends Connector {
   readonly url: string;
   /** The remote's OS templates, filtered (always present on this connector). */
   images(opts?: CallOptions): Promise<ImageInfo[]>;
+  /** Moves a compute to another offer of its region by swapping its resource template. */
+  resize(id: string, offerId: string, opts?: CallOptions): Promise<ProvisionedResource>;
   /** The rendering currently spoken (it changes once under `rendering: 'auto'` after a 406 or 415). */
   rendering(): Rendering;
   /** Reads the remote's model, offers and images again now. */
@@ -68,7 +70,7 @@ export function createOcciConnector(options: OcciConnectorOptions): OcciConnecto
   const capabilities: ConnectorCapabilities = {
     resourceKinds: kinds,
     actions: Object.fromEntries(kinds.map((k) => [k, DECLARED_ACTIONS[k]])),
-    resize: false,
+    resize: true,
     usage: false,
     images: true,
     asyncProvisioning: true,
@@ -193,7 +195,7 @@ export function createOcciConnector(options: OcciConnectorOptions): OcciConnecto
     return fetchEntity(pathOf(entity.location!), signal);
   };
 
-  const sameRequest = (input: { snap: Snapshot; spec: ResourceSpec; found: ProvisionedResource }): void => {
+  const sameRequest = (input: { spec: ResourceSpec; found: ProvisionedResource }): void => {
     const { spec, found } = input;
     const differs = found.name !== spec.name || found.regionId !== spec.regionId || (spec.kind === 'compute' && found.offerId !== undefined && found.offerId !== spec.offerId);
     if (differs) {
@@ -233,7 +235,7 @@ export function createOcciConnector(options: OcciConnectorOptions): OcciConnecto
         const body = toCreateInput(spec, { providerId, catalogue: snap.catalogue, model: snap.model });
         return withKeyLock(spec.idempotencyKey, signal, async () => {
           const existing = (await findByKey({ snap, kind: spec.kind, key: spec.idempotencyKey, signal })).sort((a, b) => (pathOf(a.location ?? '') < pathOf(b.location ?? '') ? -1 : 1))[0];
-          if (existing) sameRequest({ snap, spec, found: mapped(snap, spec.kind, existing) });
+          if (existing) sameRequest({ spec, found: mapped(snap, spec.kind, existing) });
           const made = existing ?? (await remote.run('create', (c) => c.entities.create(body, { signal })));
           return mapped(snap, spec.kind, await makeReady({ snap, kind: spec.kind, entity: made, signal }));
         });
@@ -283,6 +285,30 @@ export function createOcciConnector(options: OcciConnectorOptions): OcciConnecto
         if (plan.noop) return mapped(snap, kind, entity);
         await remote.run('act', (c) => c.entities.trigger(id, plan.term, { signal, attributes: plan.attributes }));
         return mapped(snap, kind, await fetchEntity(id, signal));
+      }),
+
+    resize: (id, offerId, opts) =>
+      call('resize', opts, async (signal) => {
+        const snap = await loaded('resize');
+        if (kindOf(snap, id) !== 'compute') throw new ConnectorError('invalid', `${providerId}: only compute resources are resized`, { providerId, operation: 'resize' });
+        const current = mapped(snap, 'compute', await fetchEntity(id, signal));
+        const target = snap.catalogue.offers.find((o) => o.offer.id === offerId && o.offer.regionId === current.regionId);
+        if (!target) {
+          throw new ConnectorError('invalid', `${providerId}: no offer ${offerId} in region ${current.regionId}`, { providerId, operation: 'resize', location: { pointer: '/offerId', attribute: 'offerId' } });
+        }
+        if (current.offerId === offerId) return current;
+        const previous = snap.catalogue.offers.find((o) => o.offer.id === current.offerId);
+        // OCCI resizes by swapping the resource template: leave the old one, then join the new one
+        // with its size; if joining fails, the old template is put back.
+        if (previous) await remote.run('resize', (c) => c.mixins.dissociate(previous.mixinId, [id], { signal }));
+        try {
+          const attributes = { 'occi.compute.cores': target.offer.vcpu, 'occi.compute.memory': target.offer.memoryGiB };
+          await remote.run('resize', (c) => c.entities.update(id, { mixins: [target.mixinId], attributes }, { signal }));
+        } catch (error) {
+          if (previous) await remote.run('resize', (c) => c.mixins.associate(previous.mixinId, [id])).catch(() => undefined);
+          throw error;
+        }
+        return mapped(snap, 'compute', await fetchEntity(id, signal));
       }),
 
     delete: (id, opts) =>

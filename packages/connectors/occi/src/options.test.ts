@@ -24,6 +24,9 @@ describe('checkOptions', () => {
     [{ ...good, pricing: { currency: 'euro' } }, 'pricing.currency'],
     [{ ...good, pricing: { pricePerHour: { small: -1 } } }, 'pricing.pricePerHour'],
     [{ ...good, pricing: { availability: 120 } }, 'pricing.availability'],
+    [{ ...good, regionFacts: { country: 'France' } }, 'regionFacts.country'],
+    [{ ...good, regionFacts: { byTerm: { par: { pue: 0.5 } } } }, 'regionFacts.byTerm.par.pue'],
+    [{ ...good, regionFacts: { coordinates: { lat: 100, lon: 0 } } }, 'regionFacts.coordinates'],
   ])('refuses %j, naming %s', (input, attribute) => {
     expect(() => checkOptions(input)).toThrow(expect.objectContaining({ kind: 'invalid', location: { attribute } }));
   });

@@ -121,7 +121,26 @@ export function checkOptions(input: unknown): OcciConnectorOptions {
     if (pricing.capacity !== undefined && (!Number.isInteger(pricing.capacity) || pricing.capacity < 0)) throw invalid('pricing.capacity', 'pricing.capacity must be a non-negative integer');
     if (pricing.availability !== undefined && !(pricing.availability >= 0 && pricing.availability <= 100)) throw invalid('pricing.availability', 'pricing.availability must be between 0 and 100');
   }
+  if (o.regionFacts !== undefined) {
+    const { byTerm, ...common } = (o.regionFacts ?? {}) as RegionFacts & { byTerm?: Record<string, RegionFacts> };
+    checkFacts(common, 'regionFacts');
+    for (const [term, facts] of Object.entries(byTerm ?? {})) checkFacts(facts, `regionFacts.byTerm.${term}`);
+  }
   return input as OcciConnectorOptions;
+}
+
+function checkFacts(facts: RegionFacts, where: string): void {
+  const range = (name: keyof RegionFacts, min: number, max: number) => {
+    const v = facts[name];
+    if (v !== undefined && !(typeof v === 'number' && v >= min && v <= max)) throw invalid(`${where}.${name}`, `${where}.${name} must be a number from ${min} to ${max}`);
+  };
+  if (facts.country !== undefined && !/^[A-Z]{2}$/.test(facts.country)) throw invalid(`${where}.country`, `${where}.country must be an ISO 3166-1 alpha-2 code such as FR`);
+  if (facts.timeZone !== undefined && (typeof facts.timeZone !== 'string' || facts.timeZone === '')) throw invalid(`${where}.timeZone`, `${where}.timeZone must be an IANA time zone such as Europe/Paris`);
+  range('pue', 1, 3);
+  range('renewableShare', 0, 1);
+  range('heatReuse', 0, 1);
+  const c = facts.coordinates;
+  if (c !== undefined && !(c && c.lat >= -90 && c.lat <= 90 && c.lon >= -180 && c.lon <= 180)) throw invalid(`${where}.coordinates`, `${where}.coordinates must be { lat: -90..90, lon: -180..180 }`);
 }
 
 /** The actions the connector declares per kind (OCCI Infrastructure's, with `resume` as a start from suspended). */

@@ -78,6 +78,28 @@ describe('occi connector against a text/plain-only server', () => {
     await c.delete(again.id);
   });
 
+  it('resizes by swapping the resource template, leaving exactly one', async () => {
+    const c = make();
+    const vm = await c.create({ kind: 'compute', idempotencyKey: 'resize-key-0001', regionId: 'vendor.default', offerId: 'vendor.default:tiny', name: 'grow' });
+    const grown = await c.resize(vm.id, 'vendor.default:big');
+    expect(grown.offerId).toBe('vendor.default:big');
+    const stored = server.entities.get(vm.id)!;
+    expect(stored.mixins.filter((m) => m.startsWith('http://vendor.example/occi/templates#'))).toEqual(['http://vendor.example/occi/templates#big']);
+    expect(stored.attributes).toMatchObject({ 'occi.compute.cores': 4, 'occi.compute.memory': 8, 'occi.compute.state': 'active' });
+    await expect(c.resize(vm.id, 'vendor.default:mystery')).rejects.toMatchObject({ kind: 'invalid' });
+    await c.delete(vm.id);
+  });
+
+  it('puts the old template back when the new one cannot be joined', async () => {
+    const c = make();
+    const vm = await c.create({ kind: 'compute', idempotencyKey: 'resize-key-0002', regionId: 'vendor.default', offerId: 'vendor.default:tiny', name: 'stay' });
+    server.faults.push({ status: 503, method: 'POST' });
+    await expect(c.resize(vm.id, 'vendor.default:big')).rejects.toMatchObject({ kind: 'transient' });
+    expect(server.entities.get(vm.id)!.mixins).toContain('http://vendor.example/occi/templates#tiny');
+    expect((await c.get(vm.id)).offerId).toBe('vendor.default:tiny');
+    await c.delete(vm.id);
+  });
+
   it('maps 429 with Retry-After to throttled with the delay, 503 to transient', async () => {
     const c = make();
     await c.regions();

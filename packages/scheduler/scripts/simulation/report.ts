@@ -5,7 +5,7 @@ const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDig
 
 /** Markdown report of a simulation run. */
 export function renderReport(a: { runs: { scenario: Scenario; results: Record<Policy, Ledger> }[]; hours: number; zones: number; offers: number }): string {
-  const pct = (x: number, b: number) => (b === 0 ? '—' : `${x <= b ? '−' : '+'}${fmt((Math.abs(x - b) / b) * 100, 1)} %`);
+  const pct = (x: number, b: number) => (b === 0 || x === b ? 'baseline' : `${x < b ? '−' : '+'}${fmt((Math.abs(x - b) / b) * 100, 1)} %`);
   const table = (results: Record<Policy, Ledger>) => {
     const base = results.cheapest;
     const rows = (Object.entries(results) as [Policy, Ledger][]).map(([p, l]) =>

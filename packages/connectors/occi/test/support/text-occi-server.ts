@@ -81,6 +81,14 @@ export async function startTextOcciServer(options: { username: string; password:
       pending ? send(res, pending.status, `injected ${pending.status}`, pending.headers) : send(res, status, text, headers);
 
     if (url.pathname === '/-/' && method === 'GET') return answer(200, render('categories', 'text/plain', model.toCollection()).body);
+    const mixin = model.mixins().find((m) => m.location === url.pathname);
+    if (mixin && (method === 'POST' || method === 'DELETE')) {
+      const locations = parse('association', 'text/plain', { headers: headersOf(req), body }).map((l) => new URL(l, 'http://x').pathname);
+      const members = locations.map((l) => entities.get(l));
+      if (members.some((e) => !e)) return answer(404, 'no such entity to associate');
+      for (const e of members as ResourceData[]) e.mixins = method === 'POST' ? [...new Set([...e.mixins, mixin.id])] : e.mixins.filter((m) => m !== mixin.id);
+      return answer(200);
+    }
     const kind = model.kinds().find((k) => k.location && url.pathname.startsWith(k.location));
     if (!kind) return answer(404, `nothing at ${url.pathname}`);
     const isCollection = url.pathname === kind.location;
@@ -119,6 +127,18 @@ export async function startTextOcciServer(options: { username: string; password:
       if (!moved) return answer(400, `no action ${term}`);
       if (!moved.ok) return answer(409, moved.issues.map((i) => i.message).join('; '));
       Object.assign(entity.attributes, moved.value.attributes);
+      return answer(200, entityText(entity));
+    }
+    if (method === 'POST') {
+      // A partial update: mixins are added, attributes set; the state stays the server's.
+      const update = parse('resource', 'text/plain', { headers: headersOf(req), body }, { model }) as ResourceData;
+      const isSize = (id: string) => id !== MIXIN.resourceTpl && model.mixinClosure([id]).some((x) => x.id === MIXIN.resourceTpl);
+      if (update.mixins.some(isSize) && entity.mixins.some((m) => isSize(m) && !update.mixins.includes(m))) {
+        return answer(409, 'the entity already has a resource template: remove it first');
+      }
+      const { 'occi.compute.state': _state, ...attributes } = update.attributes;
+      entity.mixins = [...new Set([...entity.mixins, ...update.mixins])];
+      Object.assign(entity.attributes, attributes);
       return answer(200, entityText(entity));
     }
     return answer(405, `${method} not allowed`);
