@@ -97,7 +97,7 @@ openstack_allow_same_host_resize() {
     kill -9 $procs 2>/dev/null || true
     if [ "$svc" = api ]; then for _ in $(seq 1 50); do (echo >/dev/tcp/127.0.0.1/8774) 2>/dev/null || break; sleep 0.1; done; fi
     /usr/bin/python3 -c "import sys; from nova.cmd.$svc import main; sys.exit(main())" --config-file "$S/nova.conf" >>"$S/log/nova-$svc.out" 2>&1 &
-    echo $! >"$S/pids/nova-$svc"
+    echo $! >"$S/pids/nova-$svc"; disown $! 2>/dev/null || true
   done
   for _ in $(seq 1 300); do curl -s http://127.0.0.1:8774/ | grep -q versions && break; sleep 0.2; done
   # give the restarted nova-compute time to consume its RPC queue again
