@@ -32,6 +32,11 @@ async function main(): Promise<void> {
     const broker = createBrokerPlugin({ connectors: fleet, catalogue: demoCatalogue, signals: () => signals, providerPollMs: 1, watchMs: 0, jobs: { concurrency: 32, pollMs: 20 } });
     const server = await startServer({ databaseUrl: url, port: 0, adminToken: TOKEN, logLevel: 'silent', plugins: [broker] });
     const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
+    // Experiment switch: what sqlite's `synchronous = NORMAL` (WAL: no fsync per commit, still
+    // safe against a process crash) would change; the server decides its own setting.
+    if (process.env.ACCORDS_BENCH_SQLITE_SYNC_NORMAL === '1' && url.startsWith('sqlite')) await broker.runtime.db!.dataSource.query('PRAGMA synchronous = NORMAL');
+    // Warm-up outside the timing: the first manifest read compiles the model's validators.
+    await fetch(`${server.url}/manifest/?dryrun=1`, { method: 'POST', body: manifestOf(1), headers: { ...headers, 'content-type': 'application/yaml' } });
     const text = manifestOf(n);
     // scheduler alone, same manifest and supply (warm: parsed and planned once before timing)
     const supply = await readSupply({ connectors: fleet, catalogue: demoCatalogue, signals: () => signals });

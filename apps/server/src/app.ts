@@ -85,7 +85,16 @@ export async function createApp(options: ServerOptions): Promise<AppHandle> {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(pinoHttp({ logger: log, genReqId: (req) => requestId(req), customProps: (req) => ({ requestId: req.id }), autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  if (log.level === 'silent') {
+    // Nothing would be logged: skip pino-http's per-request child logger.
+    app.use((req, _res, next) => {
+      req.id = requestId(req);
+      req.log = log;
+      next();
+    });
+  } else {
+    app.use(pinoHttp({ logger: log, genReqId: (req) => requestId(req), customProps: (req) => ({ requestId: req.id }), autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  }
   app.use((req, res, next) => {
     res.setHeader('X-Request-Id', String(req.id));
     next();

@@ -4,7 +4,7 @@ import { OcciError, applicableActions, unwrap } from '@accords/occi';
 import type { AnyEntityData, Attributes, Kind, LinkData, Model, ResourceData } from '@accords/occi';
 import { WriteConflict } from '../errors';
 import type { Principal } from '../store/tenant-repo';
-import { deleteEntity, findEntity, insertEntity, listEntities, listLinksFrom, listLinksTouching, updateEntityIfVersion } from '../store/entity-repo';
+import { deleteEntity, findEntity, findEntityWithLinks, insertEntity, listEntities, listLinksFrom, listLinksTouching, updateEntityIfVersion } from '../store/entity-repo';
 import type { PluginContext } from '../plugins/types';
 import type { HookRegistry } from './hooks';
 import { fromRow, toRow } from './stored-entity';
@@ -99,6 +99,33 @@ export class TenantStore {
     if (kinds && kinds.length === 0) return [];
     const rows = await listEntities(this.deps.manager, { ...this.scope, ...(kinds ? { kinds } : {}), ...(query.mixin ? { mixin: query.mixin } : {}) });
     return rows.map(fromRow);
+  }
+
+  /**
+   * Reads an entity ready to render (links and actions filled) in one query.
+   * @param location - its path
+   * @returns the stored entity and its completed data
+   * @throws OcciError `not_found`
+   */
+  async read(location: string): Promise<{ entity: StoredEntity; data: AnyEntityData }> {
+    const parts = splitLocation(location);
+    if (!parts || this.deps.principal.allTenants) {
+      const entity = await this.get(location);
+      return { entity, data: (await this.complete([entity]))[0]! };
+    }
+    const found = await findEntityWithLinks(this.deps.manager, { tenantId: this.deps.principal.tenantId, id: parts.id, location });
+    if (!found.row) throw new OcciError('not_found', `no entity at ${location}`, { location: { attribute: 'location' } });
+    const entity = fromRow(found.row);
+    const actions = this.actionsMemo();
+    const data = { ...entity.data, actions: actions(entity.data) };
+    if (!('source' in data)) {
+      (data as ResourceData).links = found.links.map((row) => {
+        const link = fromRow(row).data as LinkData;
+        link.actions = actions(link);
+        return link;
+      });
+    }
+    return { entity, data };
   }
 
   /**

@@ -6,12 +6,12 @@ import type { Deferred, RouteContext } from './occi-router';
 /**
  * Renders one written or read entity, with its ETag, and `Location` when it was created.
  * @param route - the route context
- * @param answer - the entity (completed with links and actions), status and rendering
+ * @param answer - the entity, status and rendering; `data` when already completed with links and actions
  * @returns the deferred answer
  */
-export async function entityAnswer(route: RouteContext, answer: { written: Written; type: MediaType; status?: number }): Promise<Deferred> {
+export async function entityAnswer(route: RouteContext, answer: { written: Written; type: MediaType; status?: number; data?: AnyEntityData }): Promise<Deferred> {
   const { written, type } = answer;
-  const [data] = (await route.ctx.store.complete([written.entity])) as [AnyEntityData];
+  const data = answer.data ?? ((await route.ctx.store.complete([written.entity]))[0] as AnyEntityData);
   if (written.transient) Object.assign(data.attributes, written.transient);
   const headers: Record<string, string> = { ETag: written.entity.etag };
   if (written.created) headers.Location = originOf(route.req) + data.location;

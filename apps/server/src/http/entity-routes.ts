@@ -46,7 +46,7 @@ export async function entityRoute(route: RouteContext): Promise<Deferred> {
     case 'GET':
     case 'HEAD': {
       const type = responseType(req, false);
-      const entity = await store.get(location);
+      const { entity, data } = await store.read(location);
       if (req.headers['if-none-match'] !== undefined) {
         try {
           checkPreconditions(entity, { ifNoneMatch: req.headers['if-none-match'] });
@@ -57,7 +57,7 @@ export async function entityRoute(route: RouteContext): Promise<Deferred> {
           };
         }
       }
-      return entityAnswer(route, { written: { entity, created: false }, type });
+      return entityAnswer(route, { written: { entity, created: false }, type, data });
     }
     case 'PUT': {
       const type = responseType(req, false);

@@ -45,6 +45,20 @@ export async function findEntity(manager: EntityManager, query: Scope & { id: st
 }
 
 /**
+ * Reads an entity row and the rows of the links whose source it is, in one query.
+ * @param manager - the transaction
+ * @param query - owner, id and location of the entity
+ * @returns the entity row (undefined when missing) and its links, oldest first
+ */
+export async function findEntityWithLinks(manager: EntityManager, query: { tenantId: string; id: string; location: string }): Promise<{ row?: EntityRow; links: EntityRow[] }> {
+  const p = placeholders(manager);
+  const sql = `SELECT * FROM accords_entities WHERE tenant_id = ${p(1)} AND (id = ${p(2)} OR source = ${p(3)}) ORDER BY created_at, id`;
+  const rows = ((await manager.query(sql, [query.tenantId, query.id, query.location])) as Record<string, unknown>[]).map(toEntityRow);
+  const row = rows.find((r) => r.id === query.id && r.collection + r.id === query.location);
+  return { ...(row ? { row } : {}), links: rows.filter((r) => r.isLink && r.source === query.location && r !== row) };
+}
+
+/**
  * Lists the rows of some kinds within a scope, oldest first.
  * @param manager - the transaction
  * @param query - scope, kind ids (every kind when absent) and a mixin the rows must carry
