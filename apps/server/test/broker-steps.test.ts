@@ -63,6 +63,23 @@ describe.each(backends)('broker steps over HTTP on $name', (backend) => {
     expect(after.resources?.length ?? 0).toBe(before.resources?.length ?? 0);
   });
 
+  it('serves the connectors\' offers as OCCI resources, filtered, read-only', async () => {
+    const all = await s.json<{ resources: Entity[] }>('/offer/');
+    expect(all.resources.length).toBeGreaterThan(50);
+    const region = String(all.resources[0]!.attributes['accords.offer.regionId']);
+    const some = await s.json<{ resources: Entity[] }>(`/offer/?attribute=${encodeURIComponent(`accords.offer.regionId=${region}`)}`);
+    expect(some.resources.length).toBeGreaterThan(0);
+    expect(some.resources.length).toBeLessThan(all.resources.length);
+    expect(some.resources.every((o) => o.attributes['accords.offer.regionId'] === region)).toBe(true);
+    const one = await s.call(`/offer/${encodeURIComponent(all.resources[0]!.id)}`, { accept: 'text/plain' });
+    expect(one.status).toBe(200);
+    expect(await one.text()).toMatch(/^Category: offer; scheme="http:\/\/schemas\.accords\.dev\/occi\/broker#"; class="kind"/m);
+    const uris = await s.call('/offer/', { accept: 'text/uri-list' });
+    expect((await uris.text()).split('\n').filter(Boolean)).toHaveLength(all.resources.length);
+    expect((await s.call('/offer/nope', {})).status).toBe(404);
+    expect((await s.call('/offer/', { method: 'POST', body: '{}', headers: { 'content-type': 'application/occi+json' } })).status).toBe(405);
+  });
+
   it('refuses an invalid manifest with its JSON pointer, line and column, and stores nothing', async () => {
     const bad = small('bad').replace('cores: 1', 'cores: -1');
     const res = await s.call('/manifest/', { method: 'POST', body: bad, headers: { 'content-type': 'application/yaml' } });

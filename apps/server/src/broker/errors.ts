@@ -9,7 +9,8 @@ export type BrokerErrorCode =
   | 'invalid_manifest'
   | 'unsupported_media_type'
   | 'no_connector'
-  | 'provider_failed';
+  | 'provider_failed'
+  | 'read_only';
 
 /**
  * The broker's error: a workflow step refused (wrong state, nothing placeable, unknown

@@ -5,6 +5,8 @@ import { brokerHooks } from './hooks';
 import { manifestRoutes } from './http/manifest-route';
 import { eventRoutes } from './http/events-route';
 import { usageRoutes } from './http/usage-route';
+import { offerRoutes } from './http/offer-route';
+import { ACCORDS_CATEGORIES } from '@accords/model';
 import { BrokerRuntime } from './runtime';
 import type { BrokerPluginOptions } from './runtime';
 import { BrokerTables1763900200001 } from './store/tables';
@@ -17,8 +19,10 @@ export interface BrokerPlugin extends ServerPlugin {
 
 function registerMissing(model: Model): void {
   const has = (scheme: string, term: string) => model.get(`${scheme}${term}`) !== undefined;
+  // The offer kind is the model's own (its attributes are generated from the Offer schema).
+  const offer = ACCORDS_CATEGORIES.kinds.filter((k) => k.term === 'offer');
   model.registerAll({
-    kinds: BROKER_CATEGORIES.kinds.filter((k) => !has(k.scheme, k.term)),
+    kinds: [...BROKER_CATEGORIES.kinds, ...offer].filter((k) => !has(k.scheme, k.term)),
     mixins: BROKER_CATEGORIES.mixins.filter((m) => !has(m.scheme, m.term)),
     actions: BROKER_CATEGORIES.actions.filter((a) => !has(a.scheme, a.term)),
   });
@@ -49,6 +53,7 @@ export function createBrokerPlugin(options: BrokerPluginOptions): BrokerPlugin {
       manifestRoutes({ router, api, runtime });
       eventRoutes({ router, api, runtime });
       usageRoutes({ router, api, runtime });
+      offerRoutes({ router, api, runtime });
     },
     async start(api) {
       await runtime.start(api);

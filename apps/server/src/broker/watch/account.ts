@@ -29,12 +29,14 @@ export async function accountAgreement(input: { api: PluginApi; agreementId: str
       if (r.state === 'running' && r.runningSince !== null && (await closeUsage({ tx, resource: r, now: input.now, stopping: false })) > 0) await saveResource(tx, r);
     }
     const projection = occiProjection(ctx);
-    if (await evaluateGuarantees({ tx, agreement: a, resources, now: input.now })) {
+    const changed = await evaluateGuarantees({ tx, agreement: a, resources, now: input.now });
+    await saveAgreement(tx, a);
+    if (changed) {
+      // Only a change of a term's state rewrites the entity (and its ETag), not every measure.
       a.updatedAt = input.now;
       await appendEvent(tx, { agreementId: a.id, tenantId: a.tenantId, type: 'state', data: { agreement: a.id, terms: a.termStates }, at: input.now });
+      await projection.agreementChanged(a);
     }
-    await saveAgreement(tx, a);
-    await projection.agreementChanged(a);
     const invoice = await rateInvoice({ tx, agreement: a, period: monthOf(input.now), now: input.now });
     if (!invoice) return;
     invoice.tenant = a.tenantId;
