@@ -5,11 +5,12 @@
  */
 import { AccordsError } from '@accords/occi';
 import { loadConfig } from './config/load-config';
+import { defaultBroker } from './connectors/default-broker';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const options = loadConfig(process.env);
-  const server = await startServer(options);
+  const server = await startServer({ ...options, plugins: [defaultBroker(options.connectors), ...(options.plugins ?? [])] });
   process.stdout.write(`Accords listening on ${server.url} (database ${options.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')})\n`);
   let stopping = false;
   const stop = (signal: string) => {

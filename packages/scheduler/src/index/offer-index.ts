@@ -1,5 +1,5 @@
 import type { Catalogue } from '../compile/catalogue';
-import { powerOf, pluginFail, totalScore } from '../compile/evaluate';
+import { pluginFail, totalScore } from '../compile/evaluate';
 import type { Query } from '../compile/query';
 import { estimatePowerKW } from '../power';
 import { TopK } from './top-k';
@@ -24,6 +24,13 @@ export class OfferIndex {
   private readonly regionOrder: Int32Array;
   private readonly regionKey: Float64Array;
   private offerCell!: Int32Array;
+  /** Cheapest price of each cell (its first offer's, kept in step with the cell's sort). */
+  private cellMinPriceOf!: Float64Array;
+  /** Lowest power (kW) of each cell's offers: offers may state their own `powerWatts`. */
+  private cellMinPower!: Float64Array;
+  /** Scratch of the walk's top-k list (grown when a larger k is asked). */
+  private topScores = new Float64Array(16);
+  private topOffers = new Int32Array(16);
 
   constructor(private readonly cat: Catalogue) {
     this.build();
@@ -62,6 +69,8 @@ export class OfferIndex {
     this.cellGpus = new Float64Array(nc);
     this.cellArch = new Int32Array(nc);
     this.cellMinAvail = new Float64Array(nc);
+    this.cellMinPriceOf = new Float64Array(nc);
+    this.cellMinPower = new Float64Array(nc);
     let pos = 0;
     for (let c = 0; c < nc; c++) {
       const list = members[c]!;
@@ -73,6 +82,9 @@ export class OfferIndex {
       this.cellMem[c] = cat.mem[first]!;
       this.cellGpus[c] = cat.gpus[first]!;
       this.cellArch[c] = cat.arch[first]!;
+      let minPower = Infinity;
+      for (const o of list) minPower = Math.min(minPower, cat.powerKW[o]!);
+      this.cellMinPower[c] = minPower;
     }
     this.cellStart[nc] = pos;
     for (let c = 0; c < nc; c++) this.sortCell(c);
@@ -85,10 +97,6 @@ export class OfferIndex {
     const fill = this.regionStart.slice(0, nr);
     for (let c = 0; c < nc; c++) this.regionCells[fill[this.cellRegion[c]!]!++] = c;
     for (let r = 0; r < nr; r++) this.sortRegion(r);
-  }
-
-  private cellMinPrice(c: number): number {
-    return this.cat.price[this.cellOffers[this.cellStart[c]!]!]!;
   }
 
   private sortCell(c: number): void {
@@ -110,6 +118,7 @@ export class OfferIndex {
     let minAvail = Infinity;
     for (let x = lo; x < hi; x++) minAvail = Math.min(minAvail, availCost[a[x]!]!);
     this.cellMinAvail[c] = minAvail;
+    this.cellMinPriceOf[c] = hi > lo ? price[a[lo]!]! : Infinity;
   }
 
   private cellSize(c: number): number {
@@ -119,9 +128,19 @@ export class OfferIndex {
   private sortRegion(r: number): void {
     const lo = this.regionStart[r]!;
     const hi = this.regionStart[r + 1]!;
-    const cells = Array.from(this.regionCells.subarray(lo, hi));
-    cells.sort((a, b) => this.cellMinPrice(a) - this.cellMinPrice(b) || a - b);
-    this.regionCells.set(cells, lo);
+    const a = this.regionCells;
+    const min = this.cellMinPriceOf;
+    // Insertion sort in place: a region holds tens of cells and stays nearly sorted on updates.
+    for (let x = lo + 1; x < hi; x++) {
+      const c = a[x]!;
+      const p = min[c]!;
+      let y = x - 1;
+      while (y >= lo && (min[a[y]!]! > p || (min[a[y]!]! === p && a[y]! > c))) {
+        a[y + 1] = a[y]!;
+        y--;
+      }
+      a[y + 1] = c;
+    }
   }
 
   /**
@@ -144,25 +163,53 @@ export class OfferIndex {
    * answer as the brute-force scan.
    */
   topK(q: Query, k = 1): { offer: number; score: number }[] {
-    const top = new TopK(k);
-    this.search(q, top);
-    return top.list();
+    const n = this.walk(q, k);
+    const out: { offer: number; score: number }[] = [];
+    for (let i = 0; i < n; i++) out.push({ offer: this.topOffers[i]!, score: this.topScores[i]! });
+    return out;
   }
 
   /** Runs the search into an existing TopK (used to resume with a larger k). */
   search(q: Query, top: TopK): void {
+    // The k best of (what `top` holds) and (the k best of the catalogue) are the k best of both.
+    const n = this.walk(q, top.k);
+    for (let i = 0; i < n; i++) top.offer(this.topScores[i]!, this.topOffers[i]!);
+  }
+
+  /**
+   * The walk: leaves the k best (score, offer) pairs in `topScores` / `topOffers` and returns
+   * how many there are. No allocation and no call that passes a double on the path of an
+   * offer (a non-inlined call boxes it): the top-k list is kept inline in scratch arrays.
+   */
+  private walk(q: Query, k: number): number {
+    if (k < 1) return 0;
+    if (this.topScores.length < k) {
+      this.topScores = new Float64Array(Math.max(k, 2 * this.topScores.length));
+      this.topOffers = new Int32Array(this.topScores.length);
+    }
+    const ts = this.topScores;
+    const to = this.topOffers;
+    let size = 0;
+    let threshold = Infinity;
     const cat = this.cat;
     const nr = cat.regions.length;
-    if (q.arch === -2 || q.gpuModel === -2) return;
-    const demandPower = Number.isNaN(q.fixedPowerKW) ? estimatePowerKW({ vcpu: q.cores, memoryGiB: q.mem, gpus: q.gpus }) : q.fixedPowerKW;
+    if (q.arch === -2 || q.gpuModel === -2) return 0;
+    const fixedPower = !Number.isNaN(q.fixedPowerKW);
+    const demandPower = fixedPower ? q.fixedPowerKW : estimatePowerKW({ vcpu: q.cores, memoryGiB: q.mem, gpus: q.gpus });
+    const { kPrice, kCarbon, kLat, kHeat, kAvail, priceCeiling, cores, mem, gpus, arch, gpuModel, dedicated, spotOk, currency, minAvail } = q;
+    const regionFail = q.regionFail;
+    const regionFactor = q.regionFactor;
+    const regionLat = q.regionLat;
+    const heatCost = q.heatCost;
+    const capacity = q.capacity;
     let m = 0;
-    for (let r = 0; r < nr; r++) {
-      if (q.regionFail[r] !== 0) continue;
-      this.regionKey[r] = q.kCarbon * (demandPower * q.regionFactor[r]!) + q.kLat * q.regionLat[r]! + q.kHeat * q.heatCost[r]!;
-      this.regionOrder[m++] = r;
-    }
     const order = this.regionOrder;
     const key = this.regionKey;
+    for (let r = 0; r < nr; r++) {
+      if (regionFail[r] !== 0) continue;
+      key[r] = kCarbon * (demandPower * regionFactor[r]!) + kLat * regionLat[r]! + kHeat * heatCost[r]!;
+      order[m++] = r;
+    }
     for (let x = 1; x < m; x++) {
       const r = order[x]!;
       const kr = key[r]!;
@@ -173,37 +220,73 @@ export class OfferIndex {
       }
       order[y + 1] = r;
     }
-    const usePlugins = q.plugins.filters.length > 0 || q.plugins.scorers.length > 0;
+    const pluginFilters = q.plugins.filters.length > 0;
+    const pluginScorers = q.plugins.scorers.length > 0;
+    const { price, spot, gpuModel: offerGpuModel, dedicated: offerDedicated, currency: offerCurrency, availability, availCost, powerKW, region: offerRegion } = cat;
+    const cellOffers = this.cellOffers;
+    const cellStart = this.cellStart;
+    const cellMin = this.cellMinPriceOf;
+    const regionCells = this.regionCells;
+    const regionStart = this.regionStart;
+    const cellVcpu = this.cellVcpu;
+    const cellMem = this.cellMem;
+    const cellGpus = this.cellGpus;
+    const cellArch = this.cellArch;
+    const cellMinAvail = this.cellMinAvail;
+    const cellMinPower = this.cellMinPower;
     for (let ri = 0; ri < m; ri++) {
       const r = order[ri]!;
-      const carbonLb = q.kCarbon * (demandPower * q.regionFactor[r]!);
-      const lat = q.kLat * q.regionLat[r]!;
-      const heat = q.kHeat * q.heatCost[r]!;
-      const hi = this.regionStart[r + 1]!;
-      for (let ci = this.regionStart[r]!; ci < hi; ci++) {
-        const c = this.regionCells[ci]!;
-        const minPrice = this.cellMinPrice(c);
-        if (minPrice > q.priceCeiling) break;
-        const cellLb = q.kPrice * minPrice + carbonLb + lat + heat + 0;
-        if (cellLb > top.threshold()) break;
-        if (this.cellVcpu[c]! < q.cores || this.cellMem[c]! < q.mem || this.cellGpus[c]! < q.gpus || this.cellArch[c] !== q.arch) continue;
-        const first = this.cellOffers[this.cellStart[c]!]!;
-        const carbon = q.kCarbon * (powerOf(cat, q, first) * q.regionFactor[r]!);
-        const avail = q.kAvail * this.cellMinAvail[c]!;
-        const end = this.cellStart[c]! + this.cellSize(c);
-        for (let i = this.cellStart[c]!; i < end; i++) {
-          const o = this.cellOffers[i]!;
-          const price = cat.price[o]!;
-          if (price > q.priceCeiling) break;
-          if (q.kPrice * price + carbon + lat + heat + avail > top.threshold()) break;
-          if (cat.spot[o] === 1 && !q.spotOk) continue;
-          if ((q.gpuModel !== -1 && cat.gpuModel[o] !== q.gpuModel) || (q.dedicated && cat.dedicated[o] === 0)) continue;
-          if (q.currency !== -1 && cat.currency[o] !== q.currency) continue;
-          if (cat.availability[o]! < q.minAvail || q.capacity[o]! < 1) continue;
-          if (usePlugins && q.plugins.filters.length > 0 && pluginFail(cat, q, o) !== -1) continue;
-          top.offer(totalScore(cat, q, o), o);
+      const rf = regionFactor[r]!;
+      const carbonLb = kCarbon * (demandPower * rf);
+      const lat = kLat * regionLat[r]!;
+      const heat = kHeat * heatCost[r]!;
+      const hi = regionStart[r + 1]!;
+      for (let ci = regionStart[r]!; ci < hi; ci++) {
+        const c = regionCells[ci]!;
+        const minPrice = cellMin[c]!;
+        if (minPrice > priceCeiling) break;
+        const cellLb = kPrice * minPrice + carbonLb + lat + heat + 0;
+        if (cellLb > threshold) break;
+        if (cellVcpu[c]! < cores || cellMem[c]! < mem || cellGpus[c]! < gpus || cellArch[c] !== arch) continue;
+        const lo = cellStart[c]!;
+        const end = cellStart[c + 1]!;
+        const carbon = kCarbon * ((fixedPower ? demandPower : cellMinPower[c]!) * rf);
+        const avail = kAvail * cellMinAvail[c]!;
+        for (let i = lo; i < end; i++) {
+          const o = cellOffers[i]!;
+          const p = price[o]!;
+          if (p > priceCeiling) break;
+          if (kPrice * p + carbon + lat + heat + avail > threshold) break;
+          if (spot[o] === 1 && !spotOk) continue;
+          if ((gpuModel !== -1 && offerGpuModel[o] !== gpuModel) || (dedicated && offerDedicated[o] === 0)) continue;
+          if (currency !== -1 && offerCurrency[o] !== currency) continue;
+          if (availability[o]! < minAvail || capacity[o]! < 1) continue;
+          if (pluginFilters && pluginFail(cat, q, o) !== -1) continue;
+          // The same expression, in the same order, as baseScore (evaluate.ts): bit-identical.
+          const s = pluginScorers
+            ? totalScore(cat, q, o)
+            : kPrice * p + kCarbon * ((fixedPower ? demandPower : powerKW[o]!) * regionFactor[offerRegion[o]!]!) + kLat * regionLat[offerRegion[o]!]! + kHeat * heatCost[offerRegion[o]!]! + kAvail * availCost[o]!;
+          // Inline top-k insertion, ordered by score then offer position.
+          let at: number;
+          if (size < k) at = size++;
+          else {
+            const ls = ts[k - 1]!;
+            if (s > ls || (s === ls && o > to[k - 1]!)) continue;
+            at = k - 1;
+          }
+          while (at > 0) {
+            const ps = ts[at - 1]!;
+            if (ps < s || (ps === s && to[at - 1]! < o)) break;
+            ts[at] = ps;
+            to[at] = to[at - 1]!;
+            at--;
+          }
+          ts[at] = s;
+          to[at] = o;
+          if (size === k) threshold = ts[k - 1]!;
         }
       }
     }
+    return size;
   }
 }

@@ -1,0 +1,97 @@
+import sqlite3 from 'sqlite3';
+
+type Callback = (this: sqlite3.Statement, err: Error | null, rows?: unknown[]) => void;
+
+/** Most statements kept prepared per connection; the least recently used is finalised beyond. */
+const MAX_STATEMENTS = 256;
+
+// Transaction control has no parameters and runs on every write request.
+const CONTROL = new Set(['BEGIN TRANSACTION', 'COMMIT', 'ROLLBACK']);
+
+/**
+ * Whether a query may run on a cached prepared statement: it takes bound parameters (so no
+ * earlier binding can leak into it: node-sqlite3 keeps the previous bindings when given none)
+ * or is transaction control, and it runs to completion in one call (no `RETURNING` after `run`).
+ */
+function cacheable(sql: string, params: unknown): boolean {
+  if (CONTROL.has(sql)) return true;
+  return Array.isArray(params) && params.length > 0 && !/\bRETURNING\b/i.test(sql);
+}
+
+/**
+ * A node-sqlite3 connection that keeps its statements prepared. node-sqlite3's `Database#all`
+ * and `#run` prepare a new statement, run it and finalise it: three trips through libuv's
+ * thread pool per query. Here a query with the same SQL reuses its statement: one trip.
+ * Results, `this.lastID` and `this.changes` are those of the plain methods.
+ */
+class PreparedDatabase extends sqlite3.Database {
+  private readonly statements = new Map<string, sqlite3.Statement>();
+
+  override all(sql: string, ...rest: unknown[]): this {
+    return this.cached({ method: 'all', sql, rest }) ?? super.all(sql, ...(rest as []));
+  }
+
+  override run(sql: string, ...rest: unknown[]): this {
+    return this.cached({ method: 'run', sql, rest }) ?? super.run(sql, ...(rest as []));
+  }
+
+  override close(callback?: (err: Error | null) => void): void {
+    const open = [...this.statements.values()];
+    this.statements.clear();
+    let left = open.length;
+    if (left === 0) return void super.close(callback);
+    for (const statement of open) {
+      statement.finalize(() => {
+        if (--left === 0) super.close(callback);
+      });
+    }
+  }
+
+  private cached(call: { method: 'all' | 'run'; sql: string; rest: unknown[] }): this | undefined {
+    const [params, callback] = call.rest;
+    if (call.rest.length !== 2 || typeof callback !== 'function' || !cacheable(call.sql, params)) return undefined;
+    let statement = this.statements.get(call.sql);
+    if (statement) {
+      // Most recently used last: the Map's first key is the one to evict.
+      this.statements.delete(call.sql);
+    } else {
+      statement = this.prepare(call.sql);
+      if (this.statements.size >= MAX_STATEMENTS) {
+        const [oldest, evicted] = this.statements.entries().next().value as [string, sqlite3.Statement];
+        this.statements.delete(oldest);
+        evicted.finalize();
+      }
+    }
+    this.statements.set(call.sql, statement);
+    const reply = callback as Callback;
+    const stmt = statement;
+    const done = function (this: sqlite3.Statement, err: Error | null, rows?: unknown[]) {
+      if (!err) return reply.call(this, null, rows);
+      // A failed statement is reset before anything else may run on this connection; one that
+      // failed to prepare is dropped so that the next call prepares it again.
+      if (this === undefined || (err as { code?: string }).code === 'SQLITE_ERROR') {
+        if (stmt !== undefined && (err as { code?: string }).code === 'SQLITE_ERROR') dropStatement(this ?? stmt);
+      }
+      stmt.reset(() => reply.call(stmt, err));
+    };
+    const dropStatement = (s: sqlite3.Statement) => {
+      if (this.statements.get(call.sql) === s) this.statements.delete(call.sql);
+    };
+    const args = call.method === 'run' || params === undefined ? [params, done] : [params, done];
+    if (call.method === 'all') statement.all(...(args as [unknown, Callback]));
+    else statement.run(...(args as [unknown, Callback]));
+    return this;
+  }
+}
+
+/**
+ * The sqlite3 module as typeorm's `driver` option takes it: `verbose()` answers the plain
+ * module (typeorm calls it, and node-sqlite3's verbose mode captures a stack trace around every
+ * call: a third of a request's time), and `Database` keeps statements prepared.
+ */
+export const sqliteDriver = Object.assign(Object.create(sqlite3) as typeof sqlite3, {
+  Database: PreparedDatabase,
+  verbose(): typeof sqlite3 {
+    return sqliteDriver;
+  },
+});
