@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import type { EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { Mutex } from './mutex';
+import { sqliteDriver } from './sqlite-driver';
 import { parseDatabaseUrl } from './database-url';
 import type { DatabaseTarget } from './database-url';
 import { coreTables } from './schemas';
@@ -27,9 +27,6 @@ export interface OpenDatabaseOptions {
 // Arbitrary constant: the PostgreSQL advisory lock that serialises start-up across processes.
 const MIGRATION_LOCK = 7_421_337;
 
-// typeorm calls `verbose()` on the driver, which wraps every sqlite call to capture a stack trace:
-// a third of a request's time. This driver answers `verbose()` with the plain module.
-const quietSqlite = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
 
 /** The server's database: a typeorm data source plus the transaction discipline of one request. */
 export class Database {
@@ -112,7 +109,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let dataSource: DataSource;
   if (target.type === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
-    dataSource = new DataSource({ ...common, type: 'sqlite', driver: quietSqlite, database: target.file, enableWAL: target.file !== ':memory:', busyTimeout: 10_000 });
+    dataSource = new DataSource({ ...common, type: 'sqlite', driver: sqliteDriver, database: target.file, enableWAL: target.file !== ':memory:', busyTimeout: 10_000 });
   } else {
     const extra: Record<string, unknown> = { max: options.poolSize ?? 10 };
     if (target.schema) extra.options = `-c search_path=${target.schema}`;

@@ -50,37 +50,37 @@ class PreparedDatabase extends sqlite3.Database {
   private cached(call: { method: 'all' | 'run'; sql: string; rest: unknown[] }): this | undefined {
     const [params, callback] = call.rest;
     if (call.rest.length !== 2 || typeof callback !== 'function' || !cacheable(call.sql, params)) return undefined;
-    let statement = this.statements.get(call.sql);
-    if (statement) {
-      // Most recently used last: the Map's first key is the one to evict.
-      this.statements.delete(call.sql);
-    } else {
-      statement = this.prepare(call.sql);
-      if (this.statements.size >= MAX_STATEMENTS) {
-        const [oldest, evicted] = this.statements.entries().next().value as [string, sqlite3.Statement];
-        this.statements.delete(oldest);
-        evicted.finalize();
-      }
-    }
-    this.statements.set(call.sql, statement);
+    const statement = this.statement(call.sql);
     const reply = callback as Callback;
-    const stmt = statement;
-    const done = function (this: sqlite3.Statement, err: Error | null, rows?: unknown[]) {
-      if (!err) return reply.call(this, null, rows);
-      // A failed statement is reset before anything else may run on this connection; one that
-      // failed to prepare is dropped so that the next call prepares it again.
-      if (this === undefined || (err as { code?: string }).code === 'SQLITE_ERROR') {
-        if (stmt !== undefined && (err as { code?: string }).code === 'SQLITE_ERROR') dropStatement(this ?? stmt);
-      }
-      stmt.reset(() => reply.call(stmt, err));
+    const done = (err: Error | null, rows?: unknown[]) => {
+      if (!err) return reply.call(statement, null, rows);
+      // A failed statement is reset before its caller (a ROLLBACK, say) may go on.
+      statement.reset(() => reply.call(statement, err));
     };
-    const dropStatement = (s: sqlite3.Statement) => {
-      if (this.statements.get(call.sql) === s) this.statements.delete(call.sql);
-    };
-    const args = call.method === 'run' || params === undefined ? [params, done] : [params, done];
-    if (call.method === 'all') statement.all(...(args as [unknown, Callback]));
-    else statement.run(...(args as [unknown, Callback]));
+    if (call.method === 'all') statement.all(params, done);
+    else statement.run(params, done);
     return this;
+  }
+
+  private statement(sql: string): sqlite3.Statement {
+    const found = this.statements.get(sql);
+    // Most recently used last: the Map's first key is the one to evict.
+    this.statements.delete(sql);
+    if (found) {
+      this.statements.set(sql, found);
+      return found;
+    }
+    if (this.statements.size >= MAX_STATEMENTS) {
+      const [oldest, evicted] = this.statements.entries().next().value as [string, sqlite3.Statement];
+      this.statements.delete(oldest);
+      evicted.finalize();
+    }
+    // The error of a statement that does not compile reaches the caller through `all`/`run`.
+    const created: sqlite3.Statement = this.prepare(sql, (err: Error | null) => {
+      if (err && this.statements.get(sql) === created) this.statements.delete(sql);
+    });
+    this.statements.set(sql, created);
+    return created;
   }
 }
 
