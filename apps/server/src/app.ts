@@ -78,7 +78,7 @@ export async function createApp(options: ServerOptions): Promise<AppHandle> {
     throw error;
   }
   const metrics = createMetrics();
-  const tenancy = new Tenancy({ db, model, plugins, log });
+  const tenancy = new Tenancy({ db, model, plugins, log, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   const api = createPluginApi({ tenancy, log, model, options });
 
   const app = express();

@@ -52,12 +52,30 @@ export function placeCore(input: CoreInput): CorePlan {
   const related = m.relations.filter((r) => r.kind === 'connects-to' && (r.trafficGBPerMonth ?? 0) > 0);
   const distinct = new Set<string>([...m.groups.flatMap((g) => g.nodes), ...related.flatMap((r) => [r.source, r.target])]);
   const classes = equivalenceClasses(m.nodes, distinct);
-  const ctx = { input, m, index, tc, signals, now, classes, related, distinct };
-  let out = solve(ctx, (input.quotas?.length ?? 0) > 0);
-  const budget = m.terms.budgetPerHour;
-  // The independent optimum is optimal under a budget it fits; only otherwise couple everything.
-  if (budget !== undefined && !out.coupleAll && out.pricePerHour + out.egressPerHour > budget + 1e-9) out = solve(ctx, true);
-  return buildPlan({ cat, index: index.offers, tc, prepared: out.prepared, results: out.results, report: out.report, notes: out.notes, egressPerHour: out.egressPerHour, coupled: out.coupledSet, maxAlternatives: input.options?.alternatives ?? 3 });
+  const scratch = index.offers.capacityScratch;
+  const capacity = scratch.borrow();
+  const ctx = { input, m, index, tc, signals, now, classes, related, distinct, capacity };
+  let clean = false;
+  try {
+    let out = solve(ctx, (input.quotas?.length ?? 0) > 0);
+    const budget = m.terms.budgetPerHour;
+    // The independent optimum is optimal under a budget it fits; only otherwise couple everything.
+    if (budget !== undefined && !out.coupleAll && out.pricePerHour + out.egressPerHour > budget + 1e-9) {
+      scratch.restore(capacity, drawnOffers(out.results));
+      out = solve(ctx, true);
+    }
+    const plan = buildPlan({ cat, index: index.offers, tc, prepared: out.prepared, results: out.results, report: out.report, notes: out.notes, egressPerHour: out.egressPerHour, coupled: out.coupledSet, maxAlternatives: input.options?.alternatives ?? 3 });
+    scratch.restore(capacity, drawnOffers(out.results));
+    clean = true;
+    return plan;
+  } finally {
+    scratch.release(capacity, { clean });
+  }
+}
+
+/** Every offer a placement drew capacity from (capacity is only ever taken by placed members). */
+function* drawnOffers(results: readonly MemberResult[][]): Iterable<number> {
+  for (const rs of results) for (const r of rs) if (r.offer >= 0) yield r.offer;
 }
 
 interface SolveContext {
@@ -70,12 +88,13 @@ interface SolveContext {
   classes: ReturnType<typeof equivalenceClasses>;
   related: RelationInput[];
   distinct: Set<string>;
+  /** A buffer equal to the catalogue's capacities, drawn down by this placement. */
+  capacity: Float64Array;
 }
 
 function solve(ctx: SolveContext, coupleAll: boolean) {
-  const { input, m, index, tc, signals, now, classes, related, distinct } = ctx;
+  const { input, m, index, tc, signals, now, classes, related, distinct, capacity } = ctx;
   const cat = index.catalogue;
-  const capacity = cat.capacity.slice();
   const prepared = prepareClasses({ cat, tc, signals, classes, capacity, now, ...(input.plugins ? { plugins: input.plugins } : {}) });
   const coupledPos: number[] = [];
   prepared.forEach((pc, i) => {

@@ -80,7 +80,10 @@ export class PlacementIndex {
         if (!(ch.pricePerHour >= 0)) throw new SchedulerError([{ code: 'invalid-input', pointer: `${at}/pricePerHour`, message: 'must be >= 0' }]);
         cat.price[o] = ch.pricePerHour;
       }
-      if (ch.capacity !== undefined) cat.capacity[o] = ch.capacity;
+      if (ch.capacity !== undefined) {
+        cat.capacity[o] = ch.capacity;
+        this.offers.capacityScratch.invalidate();
+      }
       if (ch.availability !== undefined) {
         cat.availability[o] = ch.availability;
         cat.availCost[o] = availabilityCost(ch.availability);

@@ -83,19 +83,23 @@ export function buildPlan(a: {
       loc += ex.carbon.locationBasedGPerHour;
       marg = marg === null || ex.carbon.marginalGPerHour === null ? null : marg + ex.carbon.marginalGPerHour;
       if (offer.currency) currencies.add(offer.currency);
-      decisions.push({
-        nodeId: mem.nodeId, instance: mem.instance, instanceId: `${mem.nodeId}#${mem.instance}`,
-        offerId: offer.id, providerId: offer.providerId, regionId: offer.regionId,
-        ...(offer.instanceType ? { instanceType: offer.instanceType } : {}),
-        ...(run ? { start, end: isoOfHour(run.hours[run.hours.length - 1]! + 1), ...(pc.cls.node.deferrable?.interruptible ? { slots: run.hours.map(isoOfHour) } : {}) } : {}),
-        pricePerHour: offer.pricePerHour,
-        currency: offer.currency ?? null,
-        carbon: ex.carbon,
-        scores: ex.scores,
-        totalScore: score,
-        reason: ex.reason,
-        alternatives: ex.alternatives,
-      });
+      // Built field by field (the same keys, in the same order, as a literal with optional
+      // spreads) so that no temporary object is made per decision.
+      const d: CoreDecision = { nodeId: mem.nodeId, instance: mem.instance, instanceId: `${mem.nodeId}#${mem.instance}`, offerId: offer.id, providerId: offer.providerId, regionId: offer.regionId } as CoreDecision;
+      if (offer.instanceType) d.instanceType = offer.instanceType;
+      if (run) {
+        d.start = start!;
+        d.end = isoOfHour(run.hours[run.hours.length - 1]! + 1);
+        if (pc.cls.node.deferrable?.interruptible) d.slots = run.hours.map(isoOfHour);
+      }
+      d.pricePerHour = offer.pricePerHour;
+      d.currency = offer.currency ?? null;
+      d.carbon = ex.carbon;
+      d.scores = ex.scores;
+      d.totalScore = score;
+      d.reason = ex.reason;
+      d.alternatives = ex.alternatives;
+      decisions.push(d);
     });
     for (const [nodeId, instances] of missing) {
       const q = { ...pc.q, capacity: cat.capacity };

@@ -8,14 +8,17 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: 
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function checkNode(n: NodeInput, at: string, issues: InputIssue[]): void {
-  const bad = (pointer: string, message: string) => issues.push({ code: 'invalid-input', pointer: `${at}${pointer}`, message });
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+
+function checkNode(n: NodeInput, at: { base: string; i: number }, issues: InputIssue[]): void {
+  // The pointer is built only when an issue is found: this runs once per node of a manifest.
+  const bad = (pointer: string, message: string) => issues.push({ code: 'invalid-input', pointer: `${at.base}/nodes/${at.i}${pointer}`, message });
   if (typeof n.id !== 'string' || n.id === '') bad('/id', 'node id must be a non-empty string');
   if (!num(n.cores) || n.cores < 0) bad('/cores', 'cores must be a finite number >= 0');
   if (!num(n.memoryGiB) || n.memoryGiB < 0) bad('/memoryGiB', 'memoryGiB must be a finite number >= 0');
   const c = n.count;
-  const ints = typeof c === 'number' ? [c] : c ? [c.min, c.initial ?? c.min] : [];
-  if (ints.some((v) => !Number.isInteger(v) || v < 0)) bad('/count', 'count must be a whole number >= 0');
+  const countOk = typeof c === 'number' ? isCount(c) : c ? isCount(c.min) && isCount(c.initial ?? c.min) : true;
+  if (!countOk) bad('/count', 'count must be a whole number >= 0');
   if (c && typeof c === 'object' && c.max !== undefined && c.max < c.min) bad('/count/max', 'count max is below min');
   const d = n.deferrable;
   if (d) {
@@ -59,8 +62,10 @@ export function validatePlacementInput(input: CoreInput): ValidationResult<CoreI
   const m = manifestOf(input);
   const base = input.manifest ? '/manifest' : '';
   const ids = new Set<string>();
+  const at = { base, i: 0 };
   m.nodes.forEach((n, i) => {
-    checkNode(n, `${base}/nodes/${i}`, issues);
+    at.i = i;
+    checkNode(n, at, issues);
     if (ids.has(n.id)) issues.push({ code: 'invalid-input', pointer: `${base}/nodes/${i}/id`, message: `duplicate node id "${n.id}"` });
     ids.add(n.id);
   });

@@ -44,6 +44,11 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Seed the Infrastructure templates and region mixins (default true). */
   seed?: boolean;
+  /**
+   * The URL clients reach this server at when it differs from what they send in `Host` (behind a
+   * proxy), e.g. `https://cloud.example.org`: absolute URLs on its origin name local entities.
+   */
+  publicUrl?: string;
   /** Raw `ACCORDS_CONNECTORS` value, for plugins that load connectors. */
   connectors?: string;
 }

@@ -29,3 +29,14 @@ describe('localPath', () => {
     expect(localPath('http://other/compute/1', 'http://h:1')).toEqual({ external: 'http://other/compute/1' });
   });
 });
+
+describe('localPath with several origins', () => {
+  it('accepts any of the origins, normalises default ports, and refuses queries on local URLs', () => {
+    const origins = ['http://127.0.0.1:8080', 'https://cloud.example.org'];
+    expect(localPath('https://cloud.example.org:443/compute/1', origins)).toEqual({ local: '/compute/1' });
+    expect(localPath('HTTP://127.0.0.1:8080/compute/1', origins)).toEqual({ local: '/compute/1' });
+    expect(localPath('http://127.0.0.1:8081/compute/1', origins)).toEqual({ external: 'http://127.0.0.1:8081/compute/1' });
+    expect(localPath('http://127.0.0.1:8080/compute/1?x=1', origins)).toHaveProperty('invalid');
+    expect(localPath('http://h:1/compute/1', [undefined])).toEqual({ external: 'http://h:1/compute/1' });
+  });
+});

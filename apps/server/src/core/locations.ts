@@ -17,13 +17,14 @@ export function splitLocation(path: string): { collection: string; id: string } 
 
 /**
  * Reduces a link end or listed location to a local path when it is one: a path, or an absolute
- * URL on this server's origin.
+ * URL on one of this server's origins (the one the client addressed, the configured public URL).
  * @param location - what the client sent
- * @param origin - this server's origin as the client sees it (e.g. `http://127.0.0.1:8080`)
- * @returns `{ local: path }` or `{ external: url }`
+ * @param origins - this server's origins (e.g. `http://127.0.0.1:8080`)
+ * @returns `{ local: path }`, `{ external: url }` for another origin, or `{ invalid: why }` for an
+ *   absolute URL this server cannot take as a location (a query or fragment)
  * @example localPath('http://a:1/compute/x', 'http://a:1') // { local: '/compute/x' }
  */
-export function localPath(location: string, origin?: string): { local: string } | { external: string } {
+export function localPath(location: string, origins?: string | readonly (string | undefined)[]): { local: string } | { external: string } | { invalid: string } {
   if (location.startsWith('/')) return { local: location };
   let url: URL;
   try {
@@ -31,6 +32,16 @@ export function localPath(location: string, origin?: string): { local: string } 
   } catch {
     return { local: location };
   }
-  if (origin !== undefined && url.origin === new URL(origin).origin) return { local: url.pathname };
-  return { external: location };
+  const own = (typeof origins === 'string' ? [origins] : (origins ?? [])).filter((o): o is string => o !== undefined).map(originOfUrl);
+  if (!own.includes(url.origin)) return { external: location };
+  if (url.search !== '' || url.hash !== '') return { invalid: `${location} carries a query or fragment; an entity location is a path` };
+  return { local: url.pathname };
+}
+
+function originOfUrl(value: string): string {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return value;
+  }
 }

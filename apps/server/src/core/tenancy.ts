@@ -26,7 +26,7 @@ export class Tenancy {
   readonly hooks: HookRegistry;
   private readonly models = new Map<string, Model>();
 
-  constructor(readonly deps: { db: Database; model: Model; plugins: readonly ServerPlugin[]; log: Logger }) {
+  constructor(readonly deps: { db: Database; model: Model; plugins: readonly ServerPlugin[]; log: Logger; publicUrl?: string }) {
     this.hooks = new HookRegistry(deps.plugins);
   }
 
@@ -113,6 +113,7 @@ export class Tenancy {
       context: () => ctx,
       onMixinsChanged: (tenantId) => this.forgetModel(tenantId),
       ...(options.origin ? { origin: options.origin } : {}),
+      ...(this.deps.publicUrl ? { publicUrl: this.deps.publicUrl } : {}),
     });
     return ctx;
   }

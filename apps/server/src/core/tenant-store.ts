@@ -42,6 +42,8 @@ export interface StoreDeps {
   context: () => PluginContext;
   /** This server's origin as the client sees it, to recognise absolute local URLs. */
   origin?: string;
+  /** The configured public URL of this server: absolute URLs on its origin are local too. */
+  publicUrl?: string;
   /** Called after a commit that changed a tenant's user mixins. */
   onMixinsChanged?: (tenantId: string) => void;
 }
@@ -326,18 +328,32 @@ export class TenantStore {
     return kind;
   }
 
+  /**
+   * Reduces a location sent by the client to a path on this server: paths are kept, absolute
+   * URLs are accepted on this server's origin (the one the request addressed, or the configured
+   * public URL) and refused on any other.
+   * @param location - what the client sent
+   * @param where - the attribute or body part it came from, for the error
+   * @returns the local path
+   * @throws OcciError `invalid_attribute` (400) for another origin's URL or a URL with a query
+   */
+  toLocal(location: string, where: { attribute: string; what?: string }): string {
+    const found = localPath(location, [this.deps.origin, this.deps.publicUrl]);
+    if ('local' in found) return found.local;
+    const what = where.what ?? where.attribute;
+    const mine = [this.deps.origin, this.deps.publicUrl].filter((o) => o !== undefined).join(' or ') || 'no absolute URL';
+    const why = 'invalid' in found ? found.invalid : `${found.external} is not on this server (${mine}): ${what} must name an entity of this server`;
+    throw new OcciError('invalid_attribute', `${what}: ${why}`, { location: { attribute: where.attribute } });
+  }
+
   private async checkLinkEnds(link: LinkData): Promise<LinkData> {
     const checked = structuredClone(link);
     for (const end of ['source', 'target'] as const) {
-      const where = localPath(link[end].location, this.deps.origin);
       const attribute = `occi.core.${end}`;
-      if ('external' in where) {
-        if (end === 'source') throw new OcciError('invalid_attribute', `${attribute} must be a resource of this server, not ${where.external}`, { location: { attribute } });
-        continue;
-      }
-      const found = await this.find(where.local);
-      if (!found || 'source' in found.data) throw new OcciError('invalid_attribute', `${attribute}: no resource at ${where.local}`, { location: { attribute } });
-      checked[end] = { location: where.local, kind: found.data.kind };
+      const local = this.toLocal(link[end].location, { attribute });
+      const found = await this.find(local);
+      if (!found || 'source' in found.data) throw new OcciError('invalid_attribute', `${attribute}: no resource at ${local}`, { location: { attribute } });
+      checked[end] = { location: local, kind: found.data.kind };
     }
     return checked;
   }

@@ -34,10 +34,18 @@ async function collectionAnswer(route: RouteContext, answer: { entities: StoredE
   return () => sendRendered(res, { status: 200, type, structure: 'locations', value: locations, model });
 }
 
-async function members(route: RouteContext, category: Kind | Mixin, type: MediaType): Promise<StoredEntity[]> {
+/**
+ * The members of a collection, filtered and paginated.
+ * @param route - the route context
+ * @param selection - the collection, the rendering, and whether the text headers may filter
+ *   (not on an action invocation: there `Category` and `X-OCCI-Attribute` are the invocation)
+ * @returns the selected members
+ */
+async function members(route: RouteContext, selection: { category: Kind | Mixin; type: MediaType; headers: boolean }): Promise<StoredEntity[]> {
+  const { category, type } = selection;
   const query = category instanceof Kind ? { kinds: [category.id] } : { mixin: category.id };
   const all = await route.ctx.store.list(query);
-  const filter = filterOf(route.req, { type, model: route.ctx.model });
+  const filter = filterOf(route.req, { type, model: route.ctx.model, headers: selection.headers });
   const page = pageOf(route.req, route.limits.maxPageSize);
   const selected = select(
     all.map((e) => e.data),
@@ -51,7 +59,7 @@ async function actOnAll(route: RouteContext, category: Kind | Mixin): Promise<De
   const type = responseType(route.req, true);
   const term = actionTerm(route)!;
   const invocation = invocationOf(route);
-  const targets = await members(route, category, type);
+  const targets = await members(route, { category, type, headers: false });
   const acted: StoredEntity[] = [];
   for (const entity of targets) {
     const request = { term, invocation };
@@ -87,7 +95,7 @@ export async function collectionRoute(route: RouteContext): Promise<Deferred> {
   const verb = req.method === 'HEAD' ? 'GET' : req.method;
   if (verb === 'GET') {
     const type = responseType(req, true);
-    return collectionAnswer(route, { entities: await members(route, category, type), type });
+    return collectionAnswer(route, { entities: await members(route, { category, type, headers: true }), type });
   }
   if (verb === 'POST' && actionTerm(route) !== undefined) return actOnAll(route, category);
   if (isKind && verb === 'POST') {
@@ -97,7 +105,7 @@ export async function collectionRoute(route: RouteContext): Promise<Deferred> {
   }
   if (isKind && verb === 'DELETE') {
     responseType(req, true);
-    for (const entity of await members(route, category, 'text/plain')) {
+    for (const entity of await members(route, { category, type: 'text/plain', headers: true })) {
       if (await ctx.store.find(entity.data.location!)) await ctx.store.remove(entity.data.location!);
     }
     return () => sendEmpty(res);

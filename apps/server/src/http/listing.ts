@@ -7,13 +7,15 @@ import { serverError } from '../errors';
  * The filter of a collection request: `?category=` and `?attribute=name=value` in every
  * rendering; with a text rendering also the `Category` and `X-OCCI-Attribute` request headers.
  * @param req - the request
- * @param context - the negotiated answer type and the model
+ * @param context - the negotiated answer type, the model, and `headers: false` when the text
+ *   headers are not a filter but the request's content (an action invocation)
  * @returns the filter
  * @throws OcciError `parse_error` for a malformed filter
  */
-export function filterOf(req: Request, context: { type: MediaType; model: Model }): Filter {
+export function filterOf(req: Request, context: { type: MediaType; model: Model; headers?: boolean }): Filter {
   const params = new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1 || req.url.length));
   const filter = parseFilter(params);
+  if (context.headers === false) return filter;
   const textual = req.headers.category !== undefined || req.headers['x-occi-attribute'] !== undefined;
   if (!textual || req.headers['content-type']?.includes('json')) return filter;
   if (req.headers.category !== undefined) {

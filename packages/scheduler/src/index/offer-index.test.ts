@@ -58,6 +58,21 @@ describe('OfferIndex', () => {
     );
   });
 
+  it('stays exact when offers state their own power (lower or higher than the estimate)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), termsArb, nodeArb, fc.integer({ min: 1, max: 5 }), (seed, terms, node, k) => {
+        const input = syntheticCatalogue({ seed, providers: 3, regionsPerProvider: 4, shapes: 12, offers: 400, limitedCapacityShare: 0.2 });
+        const offers = input.offers.map((o, i) => (i % 3 === 0 ? { ...o, powerWatts: ((seed + i * 7919) % 400) + 1 } : o));
+        const cat = compileCatalogue({ ...input, offers });
+        const signals = new SignalStore(syntheticSignals({ zones: [...new Set(cat.regionZone)], fromMs: FROM, hours: 48, seed }));
+        const tc = buildTermsContext({ cat, terms: { ...terms, weights: { ...terms.weights, carbon: 1 } }, signals, fromHour: FROM / 3_600_000, hours: 24 });
+        const q = buildQuery({ cat, tc, node, capacity: cat.capacity });
+        expect(new OfferIndex(cat).topK(q, k)).toEqual(bruteForceTopK(cat, q, k));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('stays exact after prices change', () => {
     const input = syntheticCatalogue({ seed: 7, providers: 3, regionsPerProvider: 3, shapes: 8, offers: 300 });
     const cat = compileCatalogue(input);

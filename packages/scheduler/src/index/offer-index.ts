@@ -2,7 +2,8 @@ import type { Catalogue } from '../compile/catalogue';
 import { pluginFail, totalScore } from '../compile/evaluate';
 import type { Query } from '../compile/query';
 import { estimatePowerKW } from '../power';
-import { TopK } from './top-k';
+import { CapacityScratch } from './capacity-scratch';
+import type { TopK } from './top-k';
 
 /**
  * Offers bucketed into cells of one region and one shape (vCPU, memory, GPUs, architecture),
@@ -28,11 +29,20 @@ export class OfferIndex {
   private cellMinPriceOf!: Float64Array;
   /** Lowest power (kW) of each cell's offers: offers may state their own `powerWatts`. */
   private cellMinPower!: Float64Array;
+  /**
+   * Per region, the lowest stated power below its own shape's estimate (Infinity when none):
+   * the node's estimate bounds every fitting offer's power from below only without it.
+   */
+  private regionLowPower!: Float64Array;
   /** Scratch of the walk's top-k list (grown when a larger k is asked). */
   private topScores = new Float64Array(16);
   private topOffers = new Int32Array(16);
 
+  /** The reusable capacity buffer placements draw down. */
+  readonly capacityScratch: CapacityScratch;
+
   constructor(private readonly cat: Catalogue) {
+    this.capacityScratch = new CapacityScratch(cat);
     this.build();
     this.regionOrder = new Int32Array(cat.regions.length);
     this.regionKey = new Float64Array(cat.regions.length);
@@ -97,6 +107,12 @@ export class OfferIndex {
     const fill = this.regionStart.slice(0, nr);
     for (let c = 0; c < nc; c++) this.regionCells[fill[this.cellRegion[c]!]!++] = c;
     for (let r = 0; r < nr; r++) this.sortRegion(r);
+    this.regionLowPower = new Float64Array(nr).fill(Infinity);
+    for (let o = 0; o < cat.n; o++) {
+      const p = cat.powerKW[o]!;
+      const r = cat.region[o]!;
+      if (p < estimatePowerKW({ vcpu: cat.vcpu[o]!, memoryGiB: cat.mem[o]!, gpus: cat.gpus[o]! }) && p < this.regionLowPower[r]!) this.regionLowPower[r] = p;
+    }
   }
 
   private sortCell(c: number): void {
@@ -203,11 +219,13 @@ export class OfferIndex {
     const heatCost = q.heatCost;
     const capacity = q.capacity;
     let m = 0;
+    const lowPowerOf = this.regionLowPower;
     const order = this.regionOrder;
     const key = this.regionKey;
     for (let r = 0; r < nr; r++) {
       if (regionFail[r] !== 0) continue;
-      key[r] = kCarbon * (demandPower * regionFactor[r]!) + kLat * regionLat[r]! + kHeat * heatCost[r]!;
+      const lowPower = fixedPower ? demandPower : Math.min(demandPower, lowPowerOf[r]!);
+      key[r] = kCarbon * (lowPower * regionFactor[r]!) + kLat * regionLat[r]! + kHeat * heatCost[r]!;
       order[m++] = r;
     }
     for (let x = 1; x < m; x++) {
@@ -237,7 +255,7 @@ export class OfferIndex {
     for (let ri = 0; ri < m; ri++) {
       const r = order[ri]!;
       const rf = regionFactor[r]!;
-      const carbonLb = kCarbon * (demandPower * rf);
+      const carbonLb = kCarbon * ((fixedPower ? demandPower : Math.min(demandPower, lowPowerOf[r]!)) * rf);
       const lat = kLat * regionLat[r]!;
       const heat = kHeat * heatCost[r]!;
       const hi = regionStart[r + 1]!;

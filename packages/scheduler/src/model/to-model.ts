@@ -26,23 +26,21 @@ export function toModelPlan(core: CorePlan, a: { manifest: string; createdAt: st
   };
   return {
     manifest: a.manifest,
-    decisions: core.decisions.map((d) => ({
-      node: d.nodeId,
-      replica: d.instance,
-      offerId: d.offerId,
-      providerId: d.providerId,
-      regionId: d.regionId,
-      ...(d.start ? { start: d.start } : {}),
-      pricePerHour: d.pricePerHour,
-      currency: d.currency ?? currency,
-      carbonGPerHour: carbonOf(d.carbon),
-      scores: {
+    decisions: core.decisions.map((d) => {
+      // Field by field (same keys and order as a literal with an optional spread): no temporary per decision.
+      const out = { node: d.nodeId, replica: d.instance, offerId: d.offerId, providerId: d.providerId, regionId: d.regionId } as PlacementPlan['decisions'][number];
+      if (d.start) out.start = d.start;
+      out.pricePerHour = d.pricePerHour;
+      out.currency = d.currency ?? currency;
+      out.carbonGPerHour = carbonOf(d.carbon);
+      out.scores = {
         price: squash(d.scores.price), carbon: squash(d.scores.carbon), latency: squash(d.scores.latency),
         heatReuse: d.scores.heatReuse, availability: d.scores.availability, total: d.totalScore,
-      },
-      reason: d.reason.length > 4096 ? d.reason.slice(0, 4096) : d.reason,
-      alternatives: altOf(d),
-    })),
+      };
+      out.reason = d.reason.length > 4096 ? d.reason.slice(0, 4096) : d.reason;
+      out.alternatives = altOf(d);
+      return out;
+    }),
     unplaced: core.unplaced.map((u) => ({
       node: u.nodeId,
       reason: u.message.slice(0, 4096),
