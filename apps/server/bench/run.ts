@@ -2,6 +2,9 @@
  * `npm run bench -w @accords/server`: one JSON line per case, each beside a bare express route
  * returning the same bytes in the same run. The broker adds its cases in `broker-cases.ts`
  * (import it below and append to CASE_GROUPS).
+ *
+ * Run some cases only by naming them: `npm run bench -w @accords/server -- get-entity`
+ * (or `BENCH_CASE=get-entity,post-create`); the data every case needs is still set up.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +20,13 @@ const CASE_GROUPS: Array<(ctx: BenchContext) => Promise<void>> = [serverCases];
 
 const ADMIN = 'bench-admin-token-0123456789';
 
+/** The cases asked for (all when none is named). */
+const SELECTED = new Set([...process.argv.slice(2), ...(process.env.BENCH_CASE ?? '').split(',')].map((n) => n.trim()).filter((n) => n !== ''));
+const seen = new Set<string>();
+
 async function compare(ctx: BenchContext, name: string, target: Target): Promise<void> {
+  seen.add(name);
+  if (SELECTED.size > 0 && !SELECTED.has(name)) return;
   const sample = await fetch(ctx.url + target.path, { method: target.method, headers: target.headers, ...(target.body ? { body: target.body } : {}) });
   const body = await sample.text();
   if (sample.status >= 300) throw new Error(`${name}: ${sample.status} ${body}`);
@@ -46,6 +55,8 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { url: server.url, token: ADMIN, database: databaseUrl.split(':')[0]!, compare: (name, target) => compare(ctx, name, target) };
   try {
     for (const group of CASE_GROUPS) await group(ctx);
+    const unknown = [...SELECTED].filter((n) => !seen.has(n));
+    if (unknown.length > 0) throw new Error(`no bench case named ${unknown.join(', ')}; the cases are ${[...seen].join(', ')}`);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

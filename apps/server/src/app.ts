@@ -1,6 +1,5 @@
 import express from 'express';
 import type { Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { ServerLimits, ServerOptions } from './config/options';
 import { DEFAULT_LIMITS } from './config/options';
@@ -9,14 +8,12 @@ import type { Database } from './store/database';
 import { ensureAdmin } from './store/tenant-repo';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
-import { requestId } from './http/request-id';
+import './http/request-context';
+import { frontDoor } from './http/front-door';
 import { serverError } from './errors';
-import { occiVersion } from './http/occi-version';
-import { requestLimits } from './http/limits';
 import { authenticate } from './http/authenticate';
 import { PrincipalCache } from './auth/principal-cache';
 import { errorHandler, notFoundHandler } from './http/error-handler';
-import { observe } from './http/observe';
 import { buildModel } from './core/build-model';
 import { Tenancy } from './core/tenancy';
 import { tenantPlugin } from './plugins/tenant-plugin';
@@ -85,23 +82,7 @@ export async function createApp(options: ServerOptions): Promise<AppHandle> {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  if (log.level === 'silent') {
-    // Nothing would be logged: skip pino-http's per-request child logger.
-    app.use((req, _res, next) => {
-      req.id = requestId(req);
-      req.log = log;
-      next();
-    });
-  } else {
-    app.use(pinoHttp({ logger: log, genReqId: (req) => requestId(req), customProps: (req) => ({ requestId: req.id }), autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  }
-  app.use((req, res, next) => {
-    res.setHeader('X-Request-Id', String(req.id));
-    next();
-  });
-  app.use(observe(metrics));
-  app.use(occiVersion());
-  app.use(requestLimits(limits));
+  app.use(frontDoor({ log, metrics, limits }));
   app.get('/healthz', (_req, res, next) => {
     db.dataSource.query('SELECT 1').then(
       () => res.json({ status: 'ok', server: SERVER_HEADER, database: db.type }),
@@ -123,7 +104,9 @@ export async function createApp(options: ServerOptions): Promise<AppHandle> {
       app.use(router);
     }
   }
-  app.use(express.raw({ type: () => true, limit: limits.bodyBytes }));
+  const readBody = express.raw({ type: () => true, limit: limits.bodyBytes });
+  // GET and HEAD carry no content in OCCI: their bodies, if any, are never read.
+  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : readBody(req, res, next)));
   app.use(occiRouter({ tenancy, limits }));
   app.use(notFoundHandler());
   app.use(errorHandler(log));

@@ -70,7 +70,7 @@ async function checkExactlyOnce(input: { base: string; agreement: string; sim: S
   const known = new Set<string>();
   for (const l of mine) {
     const c = (await (await api(input.base, l.source.location)).json()) as Entity;
-    known.add(String(c.attributes['accords.resource.provider_id']));
+    known.add(String(c.attributes['accords.resource.providerResourceId']));
   }
   // every provider resource is one the broker knows: nothing orphaned, nothing twice
   expect(new Set(computes.map((r) => r.id))).toEqual(known);

@@ -68,7 +68,7 @@ describe.each(backends)('re-placement on $name', (backend) => {
         return mine.length === 1 ? mine : undefined;
       }, { what: 'the old compute entity to go' });
       const c = await s.json<Entity>(computes[0]!.source.location);
-      expect(c.attributes['accords.resource.offer']).toBe(target);
+      expect(c.attributes['accords.resource.offerId']).toBe(target);
       expect(c.attributes['occi.compute.state']).toBe('active');
     } finally {
       await s.close();

@@ -142,7 +142,7 @@ terms: {}
     const started = await s.call(`/compute/${one!.id}?action=start`, { method: 'POST' });
     expect(started.status, await started.clone().text()).toBe(200);
     expect(((await started.json()) as Entity).attributes['occi.compute.state']).toBe('active');
-    const atProvider = (await Promise.all(s.connectors.map((c) => c.list()))).flat().find((p) => p.id === one!.attributes['accords.resource.provider_id']);
+    const atProvider = (await Promise.all(s.connectors.map((c) => c.list()))).flat().find((p) => p.id === one!.attributes['accords.resource.providerResourceId']);
     expect(atProvider?.state).toBe('active');
   });
 
@@ -158,20 +158,46 @@ terms: {}
       return u.usage.reduce((t, r) => t + r.seconds, 0) >= 4 ? u.usage : undefined;
     }, { what: 'usage records', timeoutMs: 20_000 });
     expect(usage.every((u) => u.currency === 'EUR' && u.pricePerHour > 0)).toBe(true);
+    // The same records are OCCI entities of the model's usage kind, filterable and in every rendering.
+    const filter = `?attribute=${encodeURIComponent(`accords.usage.agreement=${loc}`)}`;
+    const entities = await until(async () => {
+      const list = await s.json<{ resources?: Entity[] }>(`/usage/${filter}`);
+      return (list.resources?.length ?? 0) >= usage.length ? list.resources : undefined;
+    }, { what: 'usage entities' });
+    for (const e of entities) {
+      expect(e.kind).toBe('http://schemas.accords.dev/occi/broker#usage');
+      expect(e.attributes['accords.usage.agreement']).toBe(loc);
+      expect(e.attributes['accords.usage.currency']).toBe('EUR');
+      expect(e.attributes['accords.usage.seconds']).toBe(usage.find((u) => u.resourceId === e.attributes['accords.usage.resourceId'] && u.seconds === e.attributes['accords.usage.seconds'])?.seconds);
+    }
+    const contract = (await agreement(loc)).attributes['accords.agreement.contractId'];
+    expect(entities.every((e) => e.attributes['accords.usage.contractId'] === contract)).toBe(true);
+    const text = await s.call(`/usage/${filter}`, { accept: 'text/plain' });
+    expect(text.status).toBe(200);
+    expect(await text.text()).toContain(`X-OCCI-Location: /usage/${entities[0]!.id}`);
+    const one = await s.call(`/usage/${entities[0]!.id}`, { accept: 'text/plain' });
+    expect(await one.text()).toMatch(/accords\.usage\.seconds="?\d+/);
+    const other = await s.json<{ resources?: Entity[] }>(`/usage/?attribute=${encodeURIComponent('accords.usage.agreement=/agreement/none')}`);
+    expect(other.resources ?? []).toHaveLength(0);
     const invoice = await until(async () => {
       const list = await s.json<{ resources?: Entity[] }>('/invoice/');
-      const inv = list.resources?.find((r) => (r.attributes['accords.invoice.document'] as { contractId?: string } | undefined)?.contractId !== undefined && r.title?.startsWith('billed'));
+      const inv = list.resources?.find((r) => r.attributes['accords.invoice.contractId'] !== undefined && r.title?.startsWith('billed'));
       const lines = (inv?.attributes['accords.invoice.lines'] as { type: string }[] | undefined) ?? [];
       return inv && lines.some((l) => l.type === 'penalty') ? inv : undefined;
     }, { what: 'an invoice with usage and penalty lines', timeoutMs: 20_000 });
-    const doc = invoice.attributes['accords.invoice.document'] as { lines: { type: string; amount: number; quantity: number; unitPrice: number }[]; total: number; subtotal: number; penalties: number; currency: string; status: string };
+    const field = (name: string) => invoice.attributes[`accords.invoice.${name}`];
+    const doc = {
+      lines: field('lines') as { type: string; amount: number; quantity: number; unitPrice: number }[], total: field('total') as number, subtotal: field('subtotal') as number,
+      penalties: field('penalties') as number, currency: field('currency') as string, status: field('status') as string,
+    };
+    expect(invoice.attributes['accords.invoice.agreement']).toBe(loc);
     expect(doc.currency).toBe('EUR');
     expect(doc.status).toBe('draft');
     expect(doc.lines.filter((l) => l.type === 'usage')).toHaveLength(2);
     for (const l of doc.lines.filter((x) => x.type === 'usage')) expect(l.amount).toBeCloseTo(Math.round(l.quantity * l.unitPrice * 100) / 100, 2);
     expect(doc.penalties).toBeGreaterThanOrEqual(5);
     expect(doc.total).toBeCloseTo(doc.subtotal + doc.penalties, 2);
-    const terms = (await agreement(loc)).attributes['accords.agreement.terms'] as { name: string; state: string }[];
+    const terms = (await agreement(loc)).attributes['accords.agreement.termStates'] as { name: string; state: string }[];
     expect(terms.find((t) => t.name === 'up')?.state).toBe('fulfilled');
     expect(terms.find((t) => t.name === 'fast')?.state).toBe('violated');
   });
@@ -181,18 +207,32 @@ terms: {}
     expect((await s.call(`${loc}?action=accept`, { method: 'POST' })).status).toBe(200);
     await untilPhase(loc, 'running');
     const [victim] = await computesOf(loc);
-    const providerId = String(victim!.attributes['accords.resource.provider']);
+    const providerId = String(victim!.attributes['accords.resource.providerId']);
     const sim = s.connectors.find((c) => c.providerId === providerId) as SimConnector;
-    sim.kill(String(victim!.attributes['accords.resource.provider_id']));
-    const region = String(victim!.attributes['accords.resource.region']);
-    const offer = String(victim!.attributes['accords.resource.offer']);
+    sim.kill(String(victim!.attributes['accords.resource.providerResourceId']));
+    const region = String(victim!.attributes['accords.resource.regionId']);
+    const offer = String(victim!.attributes['accords.resource.offerId']);
     const stranger = await sim.create({ kind: 'compute', idempotencyKey: 'made-outside-accords', regionId: region, offerId: offer, name: 'stranger' });
     await until(async () => {
       const report = s.broker.runtime.lastReconcile;
       return report?.repaired.includes(victim!.id) && report.unknown.some((u) => u.id === stranger.id) ? true : undefined;
     }, { what: 'reconciliation', timeoutMs: 20_000 });
-    expect((await sim.get(String(victim!.attributes['accords.resource.provider_id']))).state).toBe('active');
+    expect((await sim.get(String(victim!.attributes['accords.resource.providerResourceId']))).state).toBe('active');
     expect((await sim.get(stranger.id)).state).not.toBe('error');
+    const listed = await s.json<{ unknown: { providerId: string; id: string; name: string; idempotencyKey?: string; firstSeen: string }[] }>('/broker/unknown');
+    expect(listed.unknown.find((u) => u.id === stranger.id)).toMatchObject({ providerId, name: 'stranger', idempotencyKey: 'made-outside-accords' });
+    const text = await s.call('/broker/unknown', { accept: 'text/plain' });
+    expect(await text.text()).toContain(`${providerId} ${stranger.id} stranger`);
+    // Only administrators may read it: a tenant's token gets 403 with a code.
+    const made = await s.call('/tenant/', {
+      method: 'POST', accept: 'application/occi+json', headers: { 'content-type': 'application/occi+json' },
+      body: JSON.stringify({ id: randomUUID(), kind: 'http://schemas.accords.dev/occi/platform#tenant', attributes: { 'accords.tenant.name': `t-${randomUUID().slice(0, 8)}` } }),
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const token = ((await made.json()) as Entity).attributes['accords.tenant.token'] as string;
+    const refused = await fetch(`${s.url}/broker/unknown`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(await refused.json())).toContain('forbidden');
   });
 
   it('streams progress as Server-Sent Events', async () => {
@@ -220,7 +260,7 @@ terms: {}
     const loc = await submit(small('ended'));
     expect((await s.call(`${loc}?action=accept`, { method: 'POST' })).status).toBe(200);
     await untilPhase(loc, 'running');
-    const ids = (await computesOf(loc)).map((c) => String(c.attributes['accords.resource.provider_id']));
+    const ids = (await computesOf(loc)).map((c) => String(c.attributes['accords.resource.providerResourceId']));
     expect((await s.call(`${loc}?action=terminate`, { method: 'POST' })).status).toBe(200);
     const ended = await untilPhase(loc, 'released');
     expect(ended.attributes['occi.agreement.state']).toBe('terminated');

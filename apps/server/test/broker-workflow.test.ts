@@ -49,7 +49,7 @@ describe.each(backends)('broker workflow over HTTP on $name', (backend) => {
     for (const l of mine.filter((x) => x.source.location.startsWith('/compute/'))) {
       const c = await s.json<Entity>(l.source.location);
       expect(c.attributes['occi.compute.state']).toBe('active');
-      expect(c.attributes['accords.resource.provider_id']).toBeTruthy();
+      expect(c.attributes['accords.resource.providerResourceId']).toBeTruthy();
     }
     const atProviders = (await Promise.all(s.connectors.map((c) => c.list()))).flat();
     expect(atProviders.filter((p) => p.kind === 'compute')).toHaveLength(5);

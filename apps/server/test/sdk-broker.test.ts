@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type BrokerEvent, type Client, type Rendering } from '@accords/sdk';
 import { backends } from './broker-fixtures/test-db';
-import { ADMIN_TOKEN, startBrokerServer, WEB_SHOP, type BrokerServer } from './broker-fixtures/broker-server';
+import { ADMIN_TOKEN, startBrokerServer, until, WEB_SHOP, type BrokerServer } from './broker-fixtures/broker-server';
+import { collect } from '@accords/sdk';
 
 // The SDK's broker helpers against the reference server with the broker on a sim fleet:
-// dry run, submit, plan, reject, accept and the progress stream until the service runs.
+// dry run, submit, plan, reject, accept, the progress stream until the service runs, the
+// offers, and the usage and invoice of a running service (the broker's watch every 250 ms).
 
 const SMALL = `apiVersion: accords.dev/v1
 name: small
@@ -16,7 +18,7 @@ terms:
 
 let s: BrokerServer;
 beforeAll(async () => {
-  s = await startBrokerServer({ databaseUrl: backends[0]!.freshUrl() });
+  s = await startBrokerServer({ databaseUrl: backends[0]!.freshUrl(), broker: { watchMs: 250 } });
 });
 afterAll(async () => {
   await s?.close();
@@ -60,6 +62,42 @@ describe.each(['application/occi+json', 'text/plain'] as Rendering[])('SDK broke
     expect(events.filter((e) => e.type === 'state' && e.data.node === 'app' && e.data.state === 'running').length).toBeGreaterThanOrEqual(2);
     expect((await client.broker.agreement(submission.agreement!)).state).toBe('accepted');
     await expect(client.broker.accept(submission.agreement!)).rejects.toMatchObject({ status: expect.any(Number) });
+
+    // Usage accrues per second per instance and is rated into the month's draft invoice.
+    const usage = await until(async () => {
+      const records = await client.broker.agreementUsage(submission.agreement!);
+      return records.reduce((t, r) => t + r.seconds, 0) >= 2 ? records : undefined;
+    }, { what: 'usage records', timeoutMs: 20_000 });
+    expect(usage.every((r) => r.currency === 'EUR' && r.pricePerHour > 0 && typeof r.resourceId === 'string')).toBe(true);
+    const contract = String((await client.broker.agreement(submission.agreement!)).entity.attributes['accords.agreement.contract']).split('/').pop();
+    const invoice = await until(async () => {
+      const all = await collect(client.broker.invoices());
+      const mine = all.find((i) => JSON.stringify(i.attributes).includes(contract!));
+      const lines = mine?.attributes['accords.invoice.lines'];
+      const parsed = (typeof lines === 'string' ? JSON.parse(lines) : lines) as { type: string; quantity: number }[] | undefined;
+      return parsed?.filter((l) => l.type === 'usage' && l.quantity > 0).length === 2 ? { mine: mine!, lines: parsed } : undefined;
+    }, { what: 'an invoice with two usage lines', timeoutMs: 20_000 });
+    expect(invoice.mine.location).toMatch(/^\/invoice\/[0-9a-f-]{36}$/);
+    const planned = new Set(agreement.plan!.decisions.map((d) => d.offerId));
+    expect(invoice.lines.every((l) => planned.has((l as { offerId?: string }).offerId ?? ''))).toBe(true);
+  });
+
+  it('lists the connectors\' offers with the model\'s attribute names, filtered by region', async () => {
+    const region = 'aurora-fr-par';
+    const offers = await collect(client.broker.offers({ filter: { attributes: { 'accords.offer.regionId': region } } }));
+    expect(offers.length).toBeGreaterThan(1);
+    for (const o of offers) {
+      expect(o.location).toBe(`/offer/${o.id}`);
+      expect(o.attributes).toMatchObject({ 'accords.offer.regionId': region, 'accords.offer.providerId': 'aurora', 'accords.offer.currency': 'EUR' });
+      expect(Number(o.attributes['accords.offer.pricePerHour'])).toBeGreaterThan(0);
+      expect(Number(o.attributes['accords.offer.vcpu'])).toBeGreaterThan(0);
+    }
+    // The whole catalogue in one walk, however the collection pages (text: its locations only,
+    // rather than one GET per offer).
+    const served = (await s.json<{ resources: unknown[] }>('/offer/')).resources.length;
+    const all = rendering === 'text/plain' ? await collect(client.entities.locations('offer'), 5000) : (await collect(client.broker.offers(), 5000)).map((o) => o.location);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe(served);
   });
 
   it('rejects a plan', async () => {

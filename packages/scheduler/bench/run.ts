@@ -16,12 +16,18 @@ import { prng } from '../src/prng';
 import { Replanner } from '../src/replace/replanner';
 import { hourOf } from '../src/time/hours';
 import { bigCatalogue, bigSignals, coupledManifest, nodeShapes } from './fixtures';
-import { measure, round } from './measure';
+import { fields, measure, round, type Measured } from './measure';
 
 const NOW = '2026-01-15T00:00:00Z';
 const signals = bigSignals({ from: NOW, hours: 48, seed: 1 });
 const note = (s: string) => process.stderr.write(`${s}\n`);
 const emit = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(o)}\n`);
+/** The required fields first (p50/p99 of ours and of the baseline), then the GC accounting of both. */
+const both = (ours: Measured, base: Measured) => {
+  const o = fields(ours, '');
+  const b = fields(base, 'baseline_');
+  return { p50_ms: o.p50_ms, p99_ms: o.p99_ms, baseline_p50_ms: b.baseline_p50_ms, baseline_p99_ms: b.baseline_p99_ms, ...o, ...b, gc_forced: false, load_1m: round(loadavg()[0]!) };
+};
 const terms: ServiceTerms = {
   price: { currency: 'EUR' },
   jurisdiction: { allowed: ['EU', 'US', 'CH', 'NO', 'GB', 'JP'] },
@@ -32,7 +38,7 @@ const terms: ServiceTerms = {
   objectives: { price: 0.5, carbon: 0.3, latency: 0.2 },
 };
 
-function single(index: PlacementIndex, catalogueSize: number): void {
+async function single(index: PlacementIndex, catalogueSize: number): Promise<void> {
   const cat = index.catalogue;
   const t = termsFromModel(terms, { regions: [] });
   const store = new SignalStore(signalsFromModel(signals));
@@ -40,48 +46,48 @@ function single(index: PlacementIndex, catalogueSize: number): void {
   const shapes = nodeShapes(200, 7).map((n) => nodeFromModel(n, { nowMs: 0, batchSlackHours: 0 }));
   const queries = shapes.map((node) => ({ node }));
   const q = (i: number) => buildQuery({ cat, tc, node: queries[i % queries.length]!.node, capacity: cat.capacity });
-  const ours = measure((i) => { index.offers.topK(q(i), 1); }, { runs: 5000, warmup: 500 });
+  const ours = await measure((i) => { index.offers.topK(q(i), 1); }, { runs: 20_000, warmup: 2000 });
   let found = 0;
   for (let i = 0; i < 200; i++) if (index.offers.topK(q(i), 1).length) found++;
   // Load on a shared machine lands in the tail; the slowest shape's median shows the query's own cost.
   let worstMedian = 0;
   for (let i = 0; i < 200; i++) {
     const qi = q(i);
-    worstMedian = Math.max(worstMedian, measure(() => { index.offers.topK(qi, 1); }, { runs: 15, warmup: 2 }).p50);
+    worstMedian = Math.max(worstMedian, (await measure(() => { index.offers.topK(qi, 1); }, { runs: 15, warmup: 2 })).p50);
   }
-  const base = measure((i) => { bruteForceTopK(cat, q(i), 1); }, { runs: 200, warmup: 20 });
+  const base = await measure((i) => { bruteForceTopK(cat, q(i), 1); }, { runs: 400, warmup: 40 });
   for (let i = 0; i < 200; i++) {
     const a = index.offers.topK(q(i), 1)[0];
     const b = bruteForceTopK(cat, q(i), 1)[0];
     if (a?.offer !== b?.offer) throw new Error(`index and brute force disagree on query ${i}`);
   }
   note(`single: one node (200 shapes in rotation), hard filters: resources, architecture, gpus, tenancy, market, currency, provider, jurisdiction, data classification, carbon ceiling, latency, price, availability, capacity; weights price/carbon/latency; ${found} of 200 shapes placeable; baseline = brute-force scan of every offer; index answers checked equal on 200 queries; slowest shape's median ${worstMedian} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  emit({ case: 'single', n_nodes: 1, n_offers: catalogueSize, p50_ms: ours.p50, p99_ms: ours.p99, baseline_p50_ms: base.p50, baseline_p99_ms: base.p99 });
+  emit({ case: 'single', n_nodes: 1, n_offers: catalogueSize, ...both(ours, base) });
 }
 
-function manifest(index: PlacementIndex, catalogueSize: number): void {
+async function manifest(index: PlacementIndex, catalogueSize: number): Promise<void> {
   const shapes = nodeShapes(100, 11);
   const rnd = prng(5);
   const nodes: ManifestNode[] = Array.from({ length: 10_000 }, (_, i) => ({ ...shapes[Math.floor(rnd() * 100)]!, name: `n${i}` }));
   const input = { nodes, terms, index, signals, now: NOW };
   let report = placeWithReport(input).report;
-  const ours = measure(() => { report = placeWithReport(input).report; }, { runs: 15, warmup: 3 });
+  const ours = await measure(() => { report = placeWithReport(input).report; }, { runs: 60, warmup: 10 });
   const cat = index.catalogue;
   const t = termsFromModel(terms, { regions: [] });
   const store = new SignalStore(signalsFromModel(signals));
-  const base = measure(() => {
+  const base = await measure(() => {
     const tc = buildTermsContext({ cat, terms: t, signals: store, fromHour: hourOf(Date.parse(NOW)), hours: 24 });
     const best = new Map<string, number>();
     for (const n of nodes) {
       const key = `${n.cores}|${n.memoryGiB}|${n.architecture}`;
       if (!best.has(key)) best.set(key, bruteForceTopK(cat, buildQuery({ cat, tc, node: nodeFromModel(n, { nowMs: 0, batchSlackHours: 0 }), capacity: cat.capacity }), 1)[0]?.offer ?? -1);
     }
-  }, { runs: 3, warmup: 1 });
+  }, { runs: 5, warmup: 1 });
   note(`manifest: place() end to end (validation, classes, index queries, capacity, decisions with 3 alternatives, diagnoses) on a prebuilt index; ${report.decisions.length} placed, ${report.unplaced.length} nodes unplaced, ${report.solver.equivalenceClasses} classes, method ${report.solver.method}, gap ${report.solver.gap}; baseline = brute-force scan once per distinct shape (already using equivalence classes; no decisions built)`);
-  emit({ case: 'manifest', n_nodes: nodes.length, n_offers: catalogueSize, p50_ms: ours.p50, p99_ms: ours.p99, baseline_p50_ms: base.p50, baseline_p99_ms: base.p99 });
+  emit({ case: 'manifest', n_nodes: nodes.length, n_offers: catalogueSize, ...both(ours, base) });
 }
 
-function coupled(): void {
+async function coupled(): Promise<void> {
   const cat = bigCatalogue({ seed: 3, providers: 4, regionsPerProvider: 6, offers: 1000, capacityShare: 0.3 });
   const index = PlacementIndex.fromModel(cat);
   const m = coupledManifest({ services: 40, replicas: 5, seed: 13 });
@@ -89,14 +95,14 @@ function coupled(): void {
   const cterms: ServiceTerms = { price: { currency: 'EUR' }, objectives: { price: 0.7, carbon: 0.3 } };
   const input = { ...m, terms: cterms, index, signals, now: NOW, quotas };
   let report = placeWithReport(input).report;
-  const ours = measure(() => { report = placeWithReport(input).report; }, { runs: 10, warmup: 2 });
+  const ours = await measure(() => { report = placeWithReport(input).report; }, { runs: 20, warmup: 3 });
   let greedy = placeWithReport({ ...input, options: { heuristicPasses: 0 } }).report;
-  const base = measure(() => { greedy = placeWithReport({ ...input, options: { heuristicPasses: 0 } }).report; }, { runs: 10, warmup: 2 });
+  const base = await measure(() => { greedy = placeWithReport({ ...input, options: { heuristicPasses: 0 } }).report; }, { runs: 20, warmup: 3 });
   note(`coupled: 40 services x 5 replicas, anti-affinity over regions per service, a chain of connects-to (2 TB/month), vCPU quota per provider, 30% of offers with capacity 0-4; method ${report.solver.method}, objective ${round(report.solver.objective)}, lower bound ${round(report.solver.lowerBound)}, ${report.decisions.length} placed; baseline = the same pipeline with greedy construction only (no local search): gap ${round(greedy.solver.gap)}`);
-  emit({ case: 'coupled', n_nodes: report.decisions.length + report.unplaced.reduce((s, u) => s + u.instances, 0), n_offers: cat.offers.length, p50_ms: ours.p50, p99_ms: ours.p99, baseline_p50_ms: base.p50, baseline_p99_ms: base.p99, gap: round(report.solver.gap) });
+  emit({ case: 'coupled', n_nodes: report.decisions.length + report.unplaced.reduce((s, u) => s + u.instances, 0), n_offers: cat.offers.length, ...both(ours, base), gap: round(report.solver.gap) });
 }
 
-function replace(index: PlacementIndex, catalogueSize: number): void {
+async function replace(index: PlacementIndex, catalogueSize: number): Promise<void> {
   const shapes = nodeShapes(100, 17);
   const cat = index.catalogue;
   const plan = placeWithReport({ nodes: shapes.map((n) => ({ ...n, count: { initial: 1 } })), terms, index, signals, now: NOW }).plan;
@@ -113,9 +119,9 @@ function replace(index: PlacementIndex, catalogueSize: number): void {
     return { offerId: id, pricePerHour: round(cat.price[cat.offerIdx.get(id)!]! * (0.7 + rnd() * 0.6)) };
   }));
   let touched = { offersChanged: 0, instancesRescored: 0, classesRequeried: 0 };
-  const ours = measure((i) => { touched = r.updateOffers(rounds[i % rounds.length]!); }, { runs: 20, warmup: 5 });
+  const ours = await measure((i) => { touched = r.updateOffers(rounds[i % rounds.length]!); }, { runs: 100, warmup: 10 });
   const queries = shapes.map((n) => (r as unknown as { queries: ReturnType<typeof buildQuery>[] }).queries[shapes.indexOf(n)]!);
-  const base = measure(() => {
+  const base = await measure(() => {
     for (const x of running) totalScore(cat, queries[Number(x.node.slice(1))]!, cat.offerIdx.get(x.offerId)!);
     for (const q of queries) bruteForceTopK(cat, q, 8);
   }, { runs: 3, warmup: 1 });
@@ -126,15 +132,16 @@ function replace(index: PlacementIndex, catalogueSize: number): void {
   const zone = r.updateIntensity([{ zone: 'DE', gPerKWh: 200 }]);
   const tZone = performance.now() - t1;
   note(`replace: 100,000 running instances of 100 nodes; each round changes the price of 5% of the offers (${rounds[0]!.length}); last round re-scored ${touched.instancesRescored} instances and re-queried ${touched.classesRequeried} of 100 classes; baseline = re-score every instance and brute-force every class's top 8; proposeMoves over all instances ${round(tMoves)} ms (${proposal.moves.length} moves, ${proposal.deferredByChurn} deferred); a zone carbon change (DE) ${round(tZone)} ms, ${zone.instancesRescored} instances re-scored`);
-  emit({ case: 'replace', n_nodes: running.length, n_offers: catalogueSize, p50_ms: ours.p50, p99_ms: ours.p99, baseline_p50_ms: base.p50, baseline_p99_ms: base.p99 });
+  emit({ case: 'replace', n_nodes: running.length, n_offers: catalogueSize, ...both(ours, base) });
 }
 
 const big = bigCatalogue({ seed: 1, providers: 8, regionsPerProvider: 10, offers: 100_000 });
 const t0 = performance.now();
 const index = PlacementIndex.fromModel(big);
 note(`index over ${big.offers.length} offers built in ${round(performance.now() - t0)} ms (${index.offers.cells} cells)`);
-single(index, big.offers.length);
-manifest(index, big.offers.length);
-coupled();
-replace(index, big.offers.length);
+note('every case: warm-up runs first, then p50/p99 over every measured iteration (GC pauses included, no GC forced between iterations, ours and baseline alike); gc_pauses / gc_ms / gc_hit_runs report the GC seen inside the measured loop, p99_no_gc_ms the p99 of the iterations no GC pause overlapped (a diagnostic only)');
+await single(index, big.offers.length);
+await manifest(index, big.offers.length);
+await coupled();
+await replace(index, big.offers.length);
 note(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);

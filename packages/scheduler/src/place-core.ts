@@ -64,7 +64,7 @@ export function placeCore(input: CoreInput): CorePlan {
       scratch.restore(capacity, drawnOffers(out.results));
       out = solve(ctx, true);
     }
-    const plan = buildPlan({ cat, index: index.offers, tc, prepared: out.prepared, results: out.results, report: out.report, notes: out.notes, egressPerHour: out.egressPerHour, coupled: out.coupledSet, maxAlternatives: input.options?.alternatives ?? 3 });
+    const plan = buildPlan({ cat, index: index.offers, tc, prepared: out.prepared, results: out.results, report: out.report, notes: out.notes, egressPerHour: out.egressPerHour, coupled: out.coupledSet, maxAlternatives: input.options?.alternatives ?? 3, ranked: out.ranked });
     scratch.restore(capacity, drawnOffers(out.results));
     clean = true;
     return plan;
@@ -74,8 +74,13 @@ export function placeCore(input: CoreInput): CorePlan {
 }
 
 /** Every offer a placement drew capacity from (capacity is only ever taken by placed members). */
-function* drawnOffers(results: readonly MemberResult[][]): Iterable<number> {
-  for (const rs of results) for (const r of rs) if (r.offer >= 0) yield r.offer;
+function drawnOffers(results: readonly MemberResult[][]): Int32Array {
+  let n = 0;
+  for (const rs of results) n += rs.length;
+  const out = new Int32Array(n);
+  let k = 0;
+  for (const rs of results) for (const r of rs) out[k++] = r.offer;
+  return out;
 }
 
 interface SolveContext {
@@ -100,7 +105,9 @@ function solve(ctx: SolveContext, coupleAll: boolean) {
   prepared.forEach((pc, i) => {
     if (!pc.run && (coupleAll || distinct.has(pc.cls.node.id))) coupledPos.push(i);
   });
-  const results: MemberResult[][] = prepared.map((pc) => pc.cls.members.map(() => ({ offer: -1, score: 0 })));
+  // Placeholders only for coupled classes; independent classes fill theirs below (one object per member, not two).
+  const results: MemberResult[][] = prepared.map(() => []);
+  for (const i of coupledPos) results[i] = prepared[i]!.cls.members.map(() => ({ offer: -1, score: 0 }));
   const report: SolverReport = { method: 'independent', objective: 0, lowerBound: 0, gap: 0, equivalenceClasses: classes.length, searchNodes: 0 };
   const notes = [...tc.notes];
   let egressPerHour = 0;
@@ -134,13 +141,14 @@ function solve(ctx: SolveContext, coupleAll: boolean) {
     if (built.restricted) notes.push('coupled candidates were limited to the best offers of each node: the plan is heuristic');
   }
   let contention = false;
+  const ranked: (readonly { offer: number; score: number }[] | undefined)[] = [];
   prepared.forEach((pc, i) => {
     if (coupledSet.has(i)) return;
     const r = solveClass(index.offers, pc);
+    ranked[i] = r.ranked;
     contention ||= r.capacityHit;
-    r.offers.forEach((o, k) => {
-      results[i]![k] = { offer: o, score: r.scores[k]! };
-    });
+    const rs = results[i]!;
+    for (let k = 0; k < r.offers.length; k++) rs.push({ offer: r.offers[k]!, score: r.scores[k]! });
     report.objective += r.objective;
   });
   report.lowerBound += independentBound({ prepared, skip: coupledSet, results, index, contention, capacity: cat.capacity });
@@ -148,7 +156,7 @@ function solve(ctx: SolveContext, coupleAll: boolean) {
   report.gap = report.objective > 0 ? Math.max(0, (report.objective - report.lowerBound) / report.objective) : 0;
   let pricePerHour = 0;
   for (const rs of results) for (const r of rs) if (r.offer >= 0) pricePerHour += cat.price[r.offer]!;
-  return { prepared, results, report, notes, egressPerHour, coupledSet, coupleAll, pricePerHour };
+  return { prepared, results, report, notes, egressPerHour, coupledSet, coupleAll, pricePerHour, ranked };
 }
 
 /** Objective of the independent classes, or (after a capacity ran out) a bound from unlimited first choices. */
@@ -161,7 +169,15 @@ function independentBound(a: { prepared: ReturnType<typeof prepareClasses>; skip
       for (const r of placed) lb += pc.q.size * r.score;
       return;
     }
-    const best = a.index.offers.topK({ ...pc.q, capacity: a.capacity }, 1)[0];
+    // The class's own query with the untouched capacities (swapped in, not cloned: one query shape for the index).
+    const own = pc.q.capacity;
+    pc.q.capacity = a.capacity;
+    let best: { offer: number; score: number } | undefined;
+    try {
+      best = a.index.offers.topK(pc.q, 1)[0];
+    } finally {
+      pc.q.capacity = own;
+    }
     if (best) lb += pc.q.size * best.score * placed.length;
   });
   return lb;

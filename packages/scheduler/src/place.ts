@@ -59,8 +59,9 @@ export function coreInputOf(input: PlacementInput): CoreInput {
   const regions = input.regions ?? (index.catalogue.regions.map((r) => r.source) as Region[]);
   const terms = input.terms ?? m?.terms;
   const slack = input.options?.batchSlackHours ?? DEFAULT_BATCH_SLACK_HOURS;
+  const clock = { nowMs, batchSlackHours: slack };
   return {
-    nodes: (m?.nodes ?? input.nodes ?? []).map((n) => nodeFromModel(n, { nowMs, batchSlackHours: slack })),
+    nodes: (m?.nodes ?? input.nodes ?? []).map((n) => nodeFromModel(n, clock)),
     relations: (m?.relations ?? input.relations ?? []).map(relationFromModel),
     groups: (m?.groups ?? input.groups ?? []).map(groupFromModel),
     terms: terms ? termsFromModel(terms, { regions }) : {},

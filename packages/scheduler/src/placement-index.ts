@@ -72,14 +72,19 @@ export class PlacementIndex {
   updateOffers(changes: readonly OfferChange[]): Int32Array {
     const cat = this.catalogue;
     const touched = new Int32Array(changes.length);
-    changes.forEach((ch, i) => {
+    // Everything is checked before anything is written: a bad change leaves the index as it was.
+    for (let i = 0; i < changes.length; i++) {
+      const ch = changes[i]!;
       const o = cat.offerIdx.get(ch.offerId);
-      const at = `/changes/${i}`;
-      if (o === undefined) throw new SchedulerError([{ code: 'unknown-reference', pointer: `${at}/offerId`, message: `unknown offer "${ch.offerId}"` }]);
-      if (ch.pricePerHour !== undefined) {
-        if (!(ch.pricePerHour >= 0)) throw new SchedulerError([{ code: 'invalid-input', pointer: `${at}/pricePerHour`, message: 'must be >= 0' }]);
-        cat.price[o] = ch.pricePerHour;
-      }
+      // Pointers are built only for an error: a feed may change thousands of offers at once.
+      if (o === undefined) throw new SchedulerError([{ code: 'unknown-reference', pointer: `/changes/${i}/offerId`, message: `unknown offer "${ch.offerId}"` }]);
+      if (ch.pricePerHour !== undefined && !(ch.pricePerHour >= 0)) throw new SchedulerError([{ code: 'invalid-input', pointer: `/changes/${i}/pricePerHour`, message: 'must be >= 0' }]);
+      touched[i] = o;
+    }
+    for (let i = 0; i < changes.length; i++) {
+      const ch = changes[i]!;
+      const o = touched[i]!;
+      if (ch.pricePerHour !== undefined) cat.price[o] = ch.pricePerHour;
       if (ch.capacity !== undefined) {
         cat.capacity[o] = ch.capacity;
         this.offers.capacityScratch.invalidate();
@@ -88,8 +93,7 @@ export class PlacementIndex {
         cat.availability[o] = ch.availability;
         cat.availCost[o] = availabilityCost(ch.availability);
       }
-      touched[i] = o;
-    });
+    }
     this.offers.pricesChanged(touched);
     return touched;
   }

@@ -5,6 +5,7 @@ import { alternativesFor, diagnose, objectiveScores } from './explain';
 import type { OfferIndex } from './index/offer-index';
 import type { Diagnosis, CoreDecision, CorePlan, SolverReport } from './plan-types';
 import type { PreparedClass } from './prepare';
+import { RANKED_K } from './solve-independent';
 import { isoOfHour } from './time/hours';
 
 /** The offer (or -1) and score of one class member. */
@@ -32,6 +33,22 @@ function reasonFor(cat: Catalogue, a: { pc: PreparedClass; o: number; score: num
   return `${how}: ${offer.instanceType ?? offer.id} in ${offer.regionId}, score ${a.score.toFixed(4)}; ${facts.join(', ')}`;
 }
 
+/**
+ * The best `need` offers of a class under the capacity left after placement. Capacity only
+ * shrinks and scores do not change, so the class's earlier ranked list, without the offers that
+ * ran out, is that answer whenever it keeps `need` entries or was already every feasible offer
+ * (shorter than `RANKED_K`); otherwise the index is asked again.
+ */
+export function alternativesTop(index: OfferIndex, a: { pc: PreparedClass; need: number; ranked: readonly { offer: number; score: number }[] | undefined }): readonly { offer: number; score: number }[] {
+  const { pc, need, ranked } = a;
+  if (ranked && need <= RANKED_K) {
+    const cap = pc.q.capacity;
+    const left = ranked.filter((t) => cap[t.offer]! >= 1);
+    if (left.length >= need || ranked.length < RANKED_K) return left.slice(0, need);
+  }
+  return index.topK(pc.q, need);
+}
+
 /** Turns solver results into the public plan: decisions, alternatives, diagnoses, totals. */
 export function buildPlan(a: {
   cat: Catalogue;
@@ -44,6 +61,8 @@ export function buildPlan(a: {
   egressPerHour: number;
   coupled: ReadonlySet<number>;
   maxAlternatives: number;
+  /** Per class, the ranked list its placement started from (see `alternativesTop`). */
+  ranked?: readonly (readonly { offer: number; score: number }[] | undefined)[];
 }): CorePlan {
   const { cat } = a;
   const decisions: CoreDecision[] = [];
@@ -52,17 +71,22 @@ export function buildPlan(a: {
   let loc = 0;
   let marg: number | null = 0;
   const currencies = new Set<string>();
-  a.prepared.forEach((pc, ci) => {
+  // Plain loops, not forEach callbacks: the running totals below would otherwise live in a
+  // closure context, where every `+=` on a double allocates a number.
+  for (let ci = 0; ci < a.prepared.length; ci++) {
+    const pc = a.prepared[ci]!;
     const res = a.results[ci]!;
-    const top = a.maxAlternatives > 0 ? a.index.topK(pc.q, a.maxAlternatives + 1) : [];
+    const top = a.maxAlternatives > 0 ? alternativesTop(a.index, { pc, need: a.maxAlternatives + 1, ranked: a.ranked?.[ci] }) : [];
     const missing = new Map<string, number>();
     // Instances of a class on the same offer share one explanation.
     const shared = new Map<number, Pick<CoreDecision, 'scores' | 'reason' | 'alternatives' | 'carbon' | 'totalScore'>>();
-    pc.cls.members.forEach((mem, k) => {
+    const members = pc.cls.members;
+    for (let k = 0; k < members.length; k++) {
+      const mem = members[k]!;
       const { offer: o, score } = res[k]!;
       if (o < 0) {
         missing.set(mem.nodeId, (missing.get(mem.nodeId) ?? 0) + 1);
-        return;
+        continue;
       }
       const offer = cat.offers[o]!;
       const run = pc.run?.runs[cat.region[o]!];
@@ -83,24 +107,23 @@ export function buildPlan(a: {
       loc += ex.carbon.locationBasedGPerHour;
       marg = marg === null || ex.carbon.marginalGPerHour === null ? null : marg + ex.carbon.marginalGPerHour;
       if (offer.currency) currencies.add(offer.currency);
-      // Built field by field (the same keys, in the same order, as a literal with optional
-      // spreads) so that no temporary object is made per decision.
-      const d: CoreDecision = { nodeId: mem.nodeId, instance: mem.instance, instanceId: `${mem.nodeId}#${mem.instance}`, offerId: offer.id, providerId: offer.providerId, regionId: offer.regionId } as CoreDecision;
-      if (offer.instanceType) d.instanceType = offer.instanceType;
-      if (run) {
-        d.start = start!;
-        d.end = isoOfHour(run.hours[run.hours.length - 1]! + 1);
-        if (pc.cls.node.deferrable?.interruptible) d.slots = run.hours.map(isoOfHour);
-      }
-      d.pricePerHour = offer.pricePerHour;
-      d.currency = offer.currency ?? null;
-      d.carbon = ex.carbon;
-      d.scores = ex.scores;
-      d.totalScore = score;
-      d.reason = ex.reason;
-      d.alternatives = ex.alternatives;
+      // The common case as one literal (one allocation, no spread temporaries); otherwise the same
+      // keys in the same order with the optional ones spread in.
+      const d: CoreDecision = !run && offer.instanceType
+        ? {
+          nodeId: mem.nodeId, instance: mem.instance, instanceId: `${mem.nodeId}#${mem.instance}`,
+          offerId: offer.id, providerId: offer.providerId, regionId: offer.regionId, instanceType: offer.instanceType,
+          pricePerHour: offer.pricePerHour, currency: offer.currency ?? null, carbon: ex.carbon, scores: ex.scores, totalScore: score, reason: ex.reason, alternatives: ex.alternatives,
+        }
+        : {
+          nodeId: mem.nodeId, instance: mem.instance, instanceId: `${mem.nodeId}#${mem.instance}`,
+          offerId: offer.id, providerId: offer.providerId, regionId: offer.regionId,
+          ...(offer.instanceType ? { instanceType: offer.instanceType } : {}),
+          ...(run ? { start, end: isoOfHour(run.hours[run.hours.length - 1]! + 1), ...(pc.cls.node.deferrable?.interruptible ? { slots: run.hours.map(isoOfHour) } : {}) } : {}),
+          pricePerHour: offer.pricePerHour, currency: offer.currency ?? null, carbon: ex.carbon, scores: ex.scores, totalScore: score, reason: ex.reason, alternatives: ex.alternatives,
+        };
       decisions.push(d);
-    });
+    }
     for (const [nodeId, instances] of missing) {
       const q = { ...pc.q, capacity: cat.capacity };
       const coupledReason = a.coupled.has(ci) ? 'the coupled constraints (groups, quotas, capacity or budget) leave no room for it' : undefined;
@@ -108,7 +131,7 @@ export function buildPlan(a: {
       if (pc.run?.problem) d.message = `${pc.run.problem}; ${d.message}`;
       unplaced.push(d);
     }
-  });
+  }
   decisions.sort((x, y) => (x.nodeId < y.nodeId ? -1 : x.nodeId > y.nodeId ? 1 : x.instance - y.instance));
   return {
     feasible: unplaced.length === 0,

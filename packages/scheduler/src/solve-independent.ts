@@ -11,7 +11,12 @@ export interface ClassResult {
   objective: number;
   /** True when an offer's capacity ran out while placing the class. */
   capacityHit: boolean;
+  /** The first ranked list the class got (its best `rankedK` offers before it drew capacity). */
+  ranked: readonly { offer: number; score: number }[];
 }
+
+/** How many offers the first query of a class ranks. */
+export const RANKED_K = 8;
 
 /**
  * Places the members of one class on their best offers, moving to the next best when a
@@ -25,10 +30,12 @@ export function solveClass(index: OfferIndex, pc: PreparedClass): ClassResult {
   let i = 0;
   let objective = 0;
   let capacityHit = false;
-  let k = 8;
+  let k = RANKED_K;
+  let ranked: readonly { offer: number; score: number }[] | null = null;
   while (i < n) {
     // Scores do not change while capacity is taken, so one ranked list serves many instances.
     const list = index.topK(pc.q, k);
+    ranked ??= list;
     if (list.length === 0) break;
     for (const top of list) {
       const take = Math.min(n - i, cap[top.offer]!);
@@ -45,5 +52,5 @@ export function solveClass(index: OfferIndex, pc: PreparedClass): ClassResult {
     if (list.length < k) break;
     k *= 4;
   }
-  return { offers, scores, objective, capacityHit };
+  return { offers, scores, objective, capacityHit, ranked: ranked ?? index.topK(pc.q, RANKED_K) };
 }

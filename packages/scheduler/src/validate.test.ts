@@ -41,4 +41,13 @@ describe('input validation', () => {
     const index = new PlacementIndex({ providers: [{ id: 'p' }], regions: [{ id: 'r', providerId: 'p', country: 'DE', coordinates: { lat: 0, lon: 0 } }], offers: [] });
     expect(() => index.updateOffers([{ offerId: 'x', pricePerHour: 1 }])).toThrow(/unknown offer "x"/);
   });
+
+  it('applies no change of a batch that holds a bad one', () => {
+    const index = new PlacementIndex({
+      providers: [{ id: 'p' }], regions: [{ id: 'r', providerId: 'p', country: 'DE', coordinates: { lat: 0, lon: 0 } }],
+      offers: [{ id: 'a', providerId: 'p', regionId: 'r', vcpu: 2, memoryGiB: 4, pricePerHour: 1 }, { id: 'b', providerId: 'p', regionId: 'r', vcpu: 2, memoryGiB: 4, pricePerHour: 2 }],
+    });
+    expect(() => index.updateOffers([{ offerId: 'b', pricePerHour: 0.5 }, { offerId: 'a', pricePerHour: -1 }])).toThrow(SchedulerError);
+    expect(Array.from(index.catalogue.price)).toEqual([1, 2]);
+  });
 });

@@ -10,25 +10,36 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 
 const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
 
-function checkNode(n: NodeInput, at: { base: string; i: number }, issues: InputIssue[]): void {
-  // The pointer is built only when an issue is found: this runs once per node of a manifest.
-  const bad = (pointer: string, message: string) => issues.push({ code: 'invalid-input', pointer: `${at.base}/nodes/${at.i}${pointer}`, message });
-  if (typeof n.id !== 'string' || n.id === '') bad('/id', 'node id must be a non-empty string');
-  if (!num(n.cores) || n.cores < 0) bad('/cores', 'cores must be a finite number >= 0');
-  if (!num(n.memoryGiB) || n.memoryGiB < 0) bad('/memoryGiB', 'memoryGiB must be a finite number >= 0');
+/** Where a node's issues go; one per validation, not one per node. */
+interface NodeSink {
+  base: string;
+  i: number;
+  issues: InputIssue[];
+}
+
+function badNode(at: NodeSink, pointer: string, message: string): void {
+  at.issues.push({ code: 'invalid-input', pointer: `${at.base}/nodes/${at.i}${pointer}`, message });
+}
+
+function checkNode(n: NodeInput, at: NodeSink): void {
+  // No closure and no pointer string per node unless an issue is found: this runs once per node.
+  const bad = badNode;
+  if (typeof n.id !== 'string' || n.id === '') bad(at, '/id', 'node id must be a non-empty string');
+  if (!num(n.cores) || n.cores < 0) bad(at, '/cores', 'cores must be a finite number >= 0');
+  if (!num(n.memoryGiB) || n.memoryGiB < 0) bad(at, '/memoryGiB', 'memoryGiB must be a finite number >= 0');
   const c = n.count;
   const countOk = typeof c === 'number' ? isCount(c) : c ? isCount(c.min) && isCount(c.initial ?? c.min) : true;
-  if (!countOk) bad('/count', 'count must be a whole number >= 0');
-  if (c && typeof c === 'object' && c.max !== undefined && c.max < c.min) bad('/count/max', 'count max is below min');
+  if (!countOk) bad(at, '/count', 'count must be a whole number >= 0');
+  if (c && typeof c === 'object' && c.max !== undefined && c.max < c.min) bad(at, '/count/max', 'count max is below min');
   const d = n.deferrable;
   if (d) {
-    if (!num(d.durationHours) || d.durationHours <= 0) bad('/deferrable/durationHours', 'durationHours must be > 0');
+    if (!num(d.durationHours) || d.durationHours <= 0) bad(at, '/deferrable/durationHours', 'durationHours must be > 0');
     const dl = toMs(d.deadline);
-    if (Number.isNaN(dl)) bad('/deferrable/deadline', 'deadline must be an ISO 8601 date-time');
+    if (Number.isNaN(dl)) bad(at, '/deferrable/deadline', 'deadline must be an ISO 8601 date-time');
     if (d.earliestStart !== undefined) {
       const es = toMs(d.earliestStart);
-      if (Number.isNaN(es)) bad('/deferrable/earliestStart', 'earliestStart must be an ISO 8601 date-time');
-      else if (!Number.isNaN(dl) && dl - es < d.durationHours * 3_600_000) bad('/deferrable/deadline', 'the window from earliestStart to deadline is shorter than durationHours');
+      if (Number.isNaN(es)) bad(at, '/deferrable/earliestStart', 'earliestStart must be an ISO 8601 date-time');
+      else if (!Number.isNaN(dl) && dl - es < d.durationHours * 3_600_000) bad(at, '/deferrable/deadline', 'the window from earliestStart to deadline is shorter than durationHours');
     }
   }
 }
@@ -62,10 +73,10 @@ export function validatePlacementInput(input: CoreInput): ValidationResult<CoreI
   const m = manifestOf(input);
   const base = input.manifest ? '/manifest' : '';
   const ids = new Set<string>();
-  const at = { base, i: 0 };
+  const at: NodeSink = { base, i: 0, issues };
   m.nodes.forEach((n, i) => {
     at.i = i;
-    checkNode(n, at, issues);
+    checkNode(n, at);
     if (ids.has(n.id)) issues.push({ code: 'invalid-input', pointer: `${base}/nodes/${i}/id`, message: `duplicate node id "${n.id}"` });
     ids.add(n.id);
   });

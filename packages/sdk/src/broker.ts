@@ -74,6 +74,21 @@ export interface BrokerApi {
   offers(options?: ListOptions): AsyncGenerator<Fetched, void, undefined>;
   invoices(options?: ListOptions): AsyncGenerator<Fetched, void, undefined>;
   usage(options?: ListOptions): AsyncGenerator<Fetched, void, undefined>;
+  /** One agreement's usage records (`GET /usage/?agreement=<id>`): running seconds per resource and interval, with the rate. */
+  agreementUsage(agreement: string, options?: CallOptions): Promise<UsageEntry[]>;
+}
+
+/** One usage record of {@link BrokerApi.agreementUsage} (the fields the broker sends; others pass through). */
+export interface UsageEntry {
+  [key: string]: unknown;
+  resourceId: string;
+  node?: string;
+  offerId?: string;
+  start?: string;
+  end?: string;
+  seconds: number;
+  pricePerHour: number;
+  currency: string;
 }
 
 const MANIFEST_JSON = 'application/vnd.accords.manifest+json';
@@ -166,6 +181,13 @@ export function createBrokerApi(ctx: ClientContext, entities: EntitiesApi): Brok
     },
     async *usage(options = {}) {
       yield* entities.list(await collection('usage', options.signal), options);
+    },
+    async agreementUsage(agreement, options = {}) {
+      const id = agreement.replace(/\/+$/, '').split('/').pop() ?? '';
+      const res = await ctx.http.request({ method: 'GET', path: '/usage/', query: { agreement: id }, headers: { Accept: 'application/json' }, idempotent: true, signal: options.signal });
+      const parsed = parseJson(res.body, 'the usage answer') as { usage?: unknown };
+      if (!Array.isArray(parsed?.usage)) throw new OcciClientError({ code: 'invalid_response', status: res.status, message: 'the usage answer holds no "usage" array' });
+      return parsed.usage as UsageEntry[];
     },
   };
   return api;

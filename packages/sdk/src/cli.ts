@@ -9,6 +9,12 @@ process.once('SIGINT', () => {
   process.once('SIGINT', () => process.exit(130));
 });
 
+// `accords list compute | head -1`: the reader went away, so there is nobody left to write to.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 runCli(process.argv.slice(2), {
   io: {
     stdout: process.stdout,

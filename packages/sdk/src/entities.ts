@@ -276,6 +276,7 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
     const adaptive = options.pageSize === undefined;
     let number = options.pageSize ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(number) || number < 1) throw invalid(`pageSize must be a positive integer, got ${number}`);
+    let first: string | undefined;
     for (let page = 1; ; page++) {
       let res: HttpResponse;
       try {
@@ -297,8 +298,12 @@ export function createEntitiesApi(ctx: ClientContext): EntitiesApi {
       } else {
         result = { locations: ctx.wire.decode('locations', res).map((l) => ctx.http.relative(l)) };
       }
+      // A collection that ignores `page` answers its first page again: that is the end, not more.
+      if (page > 1 && result.locations.length > 0 && result.locations[0] === first) return;
+      first ??= result.locations[0];
       yield result;
-      if (result.locations.length < number) return;
+      // Shorter than asked: the last page. Longer: the server ignored `number` and sent everything.
+      if (result.locations.length !== number) return;
     }
   }
 

@@ -9,7 +9,7 @@ export type { AnyCategory, ServerModel } from './discovery';
 export type { CreateInput, EntitiesApi, Fetched, LinkInput, ListFilter, ListOptions, UpdateInput, WriteOptions } from './entities';
 export type { MixinsApi, UserMixinInput } from './mixins';
 export { manifestBody } from './broker';
-export type { AgreementView, BrokerApi, BrokerEvent, BrokerEventData, ManifestInput, Submission, WatchOptions } from './broker';
+export type { AgreementView, BrokerApi, BrokerEvent, BrokerEventData, ManifestInput, Submission, UsageEntry, WatchOptions } from './broker';
 export { OcciClientError, isOcciClientError, codeForStatus } from './errors';
 export type { ClientErrorCode, OcciClientErrorOptions } from './errors';
 export { readErrorBody } from './error-body';

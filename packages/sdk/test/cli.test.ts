@@ -89,7 +89,7 @@ describe('accords against a text-only OCCI server', () => {
 
   it('lists invoices', async () => {
     const run = await runCli(['invoice', '-o', 'text'], { env });
-    expect(run.stdout).toMatch(/^\/invoice\/\d{4}\t2026-10-01 – 2026-10-31\t12\.5\tEUR\tissued\n$/);
+    expect(run.stdout).toMatch(/^\/invoice\/\d{4}\t\t2026-10-01 – 2026-10-31\tissued\t0\t12\.50\tEUR\n$/);
   });
 
   it('reads the server and token from a config file profile', async () => {

@@ -10,7 +10,8 @@ export type BrokerErrorCode =
   | 'unsupported_media_type'
   | 'no_connector'
   | 'provider_failed'
-  | 'read_only';
+  | 'read_only'
+  | 'forbidden';
 
 /**
  * The broker's error: a workflow step refused (wrong state, nothing placeable, unknown

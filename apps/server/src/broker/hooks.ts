@@ -61,7 +61,7 @@ export function brokerHooks(runtime: BrokerRuntime): Record<string, KindHooks> {
     },
     [KIND_IDS.agreement]: {
       async onAction(ctx, entity, request) {
-        if (!entity.data.mixins.includes(MIXIN_IDS.brokered)) return;
+        if (!entity.data.mixins.includes(MIXIN_IDS.agreement)) return;
         const action = request.action.slice(request.action.lastIndexOf('#') + 1) as AgreementAction;
         const held = inHand(ctx, entity.data.location!);
         await actOnAgreement({ deps: await runtime.deps(), scope: { tx: sqlExecutor(ctx.manager), projection: held.projection }, agreementId: entity.data.id, action });

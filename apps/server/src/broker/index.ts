@@ -8,7 +8,7 @@ export type { BrokerErrorCode } from './errors';
 export { serveConnector } from './connectors/connector-host';
 export type { ConnectorHost } from './connectors/connector-host';
 export { remoteConnector } from './connectors/remote-connector';
-export { BROKER_CATEGORIES } from './occi/categories';
+export { BROKER_CATEGORIES } from './plugin';
 export { BROKER, SERVICE_ACTION, KIND_IDS as BROKER_KINDS, MIXIN_IDS as BROKER_MIXINS } from './occi/ids';
 export { planManifest, readSupply } from './workflow/schedule';
 export type { Supply } from './workflow/schedule';

@@ -1,15 +1,15 @@
-import type { Model } from '@accords/occi';
+import type { CategoryCollection, Model } from '@accords/occi';
 import type { ServerPlugin } from '../plugins/types';
-import { BROKER_CATEGORIES } from './occi/categories';
 import { brokerHooks } from './hooks';
 import { manifestRoutes } from './http/manifest-route';
 import { eventRoutes } from './http/events-route';
 import { usageRoutes } from './http/usage-route';
 import { offerRoutes } from './http/offer-route';
+import { unknownRoutes } from './http/unknown-route';
 import { ACCORDS_CATEGORIES } from '@accords/model';
 import { BrokerRuntime } from './runtime';
 import type { BrokerPluginOptions } from './runtime';
-import { BrokerTables1763900200001 } from './store/tables';
+import { BrokerTables1763900200001, BrokerUnknown1763900200002 } from './store/tables';
 import { startWatch } from './watch/watch-service';
 
 /** The broker as a server plugin, with its runtime (for operators and tests). */
@@ -17,14 +17,19 @@ export interface BrokerPlugin extends ServerPlugin {
   readonly runtime: BrokerRuntime;
 }
 
+/**
+ * The categories the broker registers: exactly @accords/model's `ACCORDS_CATEGORIES` (the one
+ * definition of every Accords kind, mixin and action, generated from the model's JSON Schemas).
+ * @deprecated Use `ACCORDS_CATEGORIES` from @accords/model; this is the same object.
+ */
+export const BROKER_CATEGORIES: CategoryCollection = ACCORDS_CATEGORIES;
+
 function registerMissing(model: Model): void {
   const has = (scheme: string, term: string) => model.get(`${scheme}${term}`) !== undefined;
-  // The offer kind is the model's own (its attributes are generated from the Offer schema).
-  const offer = ACCORDS_CATEGORIES.kinds.filter((k) => k.term === 'offer');
   model.registerAll({
-    kinds: [...BROKER_CATEGORIES.kinds, ...offer].filter((k) => !has(k.scheme, k.term)),
-    mixins: BROKER_CATEGORIES.mixins.filter((m) => !has(m.scheme, m.term)),
-    actions: BROKER_CATEGORIES.actions.filter((a) => !has(a.scheme, a.term)),
+    kinds: ACCORDS_CATEGORIES.kinds.filter((k) => !has(k.scheme, k.term)),
+    mixins: ACCORDS_CATEGORIES.mixins.filter((m) => !has(m.scheme, m.term)),
+    actions: ACCORDS_CATEGORIES.actions.filter((a) => !has(a.scheme, a.term)),
   });
 }
 
@@ -47,13 +52,14 @@ export function createBrokerPlugin(options: BrokerPluginOptions): BrokerPlugin {
     name: 'broker',
     runtime,
     categories: registerMissing,
-    migrations: [BrokerTables1763900200001],
+    migrations: [BrokerTables1763900200001, BrokerUnknown1763900200002],
     kinds: brokerHooks(runtime),
     routes(router, api) {
       manifestRoutes({ router, api, runtime });
       eventRoutes({ router, api, runtime });
       usageRoutes({ router, api, runtime });
       offerRoutes({ router, api, runtime });
+      unknownRoutes({ router, api, runtime });
     },
     async start(api) {
       await runtime.start(api);

@@ -49,7 +49,7 @@ export function resourceActionHook(runtime: BrokerRuntime): KindHooks {
       }
       const now = deps.clock();
       const phase = phaseOfProviderState(stable.state);
-      if (phase) await enterPhase({ tx, resource: r, phase, now });
+      if (phase) await enterPhase({ tx, projection: occiProjection(ctx), resource: r, phase, now });
       await saveResource(tx, r);
       await appendEvent(tx, { agreementId: r.agreementId, tenantId: r.tenantId, type: 'state', data: { resource: r.id, node: r.node, kind: r.kind, state: r.state, action: term }, at: now });
       const agreement = await getAgreement(tx, { id: r.agreementId });

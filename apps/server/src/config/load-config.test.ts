@@ -14,13 +14,25 @@ describe('loadConfig', () => {
       ACCORDS_CONNECTORS: 'sim,occi',
       ACCORDS_LOG_LEVEL: 'debug',
       ACCORDS_BODY_LIMIT: '2048',
+      ACCORDS_PUBLIC_URL: 'https://cloud.example.org/',
     });
-    expect(options).toEqual({ databaseUrl: 'postgres://h/db', port: 9000, host: '0.0.0.0', adminToken: 'a-long-enough-token', connectors: 'sim,occi', logLevel: 'debug', limits: { bodyBytes: 2048 } });
+    expect(options).toEqual({
+      databaseUrl: 'postgres://h/db',
+      port: 9000,
+      host: '0.0.0.0',
+      adminToken: 'a-long-enough-token',
+      connectors: 'sim,occi',
+      logLevel: 'debug',
+      limits: { bodyBytes: 2048 },
+      publicUrl: 'https://cloud.example.org',
+    });
   });
   it('names the malformed variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(expect.objectContaining({ location: { attribute: 'PORT' } }));
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ ACCORDS_ADMIN_TOKEN: 'short' })).toThrow(/ACCORDS_ADMIN_TOKEN/);
     expect(() => loadConfig({ ACCORDS_LOG_LEVEL: 'loud' })).toThrow(/ACCORDS_LOG_LEVEL/);
+    expect(() => loadConfig({ ACCORDS_PUBLIC_URL: 'cloud.example.org' })).toThrow(expect.objectContaining({ location: { attribute: 'ACCORDS_PUBLIC_URL' } }));
+    expect(() => loadConfig({ ACCORDS_PUBLIC_URL: 'ftp://cloud.example.org' })).toThrow(/http or https/);
   });
 });

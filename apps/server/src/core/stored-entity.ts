@@ -33,14 +33,27 @@ export function etagOf(row: Pick<EntityRow, 'version' | 'createdAt'>): string {
   return `"${row.version}-${Date.parse(row.createdAt).toString(36)}"`;
 }
 
+// Rows served again by the read cache are parsed (and tagged) once; each entity still gets its
+// own attribute object (the values are never changed in place: writes clone the entity first).
+const parsed = new WeakMap<EntityRow, EntityBody & { etag?: string }>();
+
+function bodyOf(row: EntityRow): EntityBody & { etag?: string } {
+  let body = parsed.get(row);
+  if (!body) {
+    body = JSON.parse(row.data) as EntityBody;
+    parsed.set(row, body);
+  }
+  return body;
+}
+
 /**
  * Turns a row into a {@link StoredEntity}.
  * @param row - the row
  * @returns the entity
  */
 export function fromRow(row: EntityRow): StoredEntity {
-  const body = JSON.parse(row.data) as EntityBody;
-  const base = { id: row.id, kind: row.kind, mixins: unframeMixins(row.mixins), attributes: body.attributes, location: row.collection + row.id };
+  const body = bodyOf(row);
+  const base = { id: row.id, kind: row.kind, mixins: unframeMixins(row.mixins), attributes: { ...body.attributes }, location: row.collection + row.id };
   let data: AnyEntityData;
   if (row.isLink) {
     const link: LinkData = { ...base, source: { location: row.source ?? '' }, target: { location: row.target ?? '' } };
@@ -53,7 +66,7 @@ export function fromRow(row: EntityRow): StoredEntity {
     data = resource;
   }
   if (body.title !== undefined) data.title = body.title;
-  return { data, tenantId: row.tenantId, version: row.version, etag: etagOf(row), createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return { data, tenantId: row.tenantId, version: row.version, etag: body.etag ?? (body.etag = etagOf(row)), createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
 /**

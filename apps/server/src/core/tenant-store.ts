@@ -56,6 +56,9 @@ const now = () => new Date().toISOString();
  * tenant's entities answer 404 exactly as missing ones do.
  */
 export class TenantStore {
+  /** Resources created in this unit of work that no link starts from yet: their links need no query. */
+  private readonly linkless = new Set<string>();
+
   constructor(readonly deps: StoreDeps) {}
 
   /** The model in force (provider categories plus this tenant's mixins). */
@@ -136,7 +139,7 @@ export class TenantStore {
    * @returns their data, ready to render
    */
   async complete(entities: StoredEntity[]): Promise<AnyEntityData[]> {
-    const locations = entities.filter((e) => !('source' in e.data)).map((e) => e.data.location!);
+    const locations = entities.filter((e) => !('source' in e.data) && !this.linkless.has(e.data.location!)).map((e) => e.data.location!);
     const links = new Map<string, LinkData[]>();
     const actions = this.actionsMemo();
     for (const row of locations.length ? await listLinksFrom(this.deps.manager, { ...this.scope, locations }) : []) {
@@ -157,8 +160,13 @@ export class TenantStore {
   /** Applicable actions depend on kind, mixins and state only: one computation per combination. */
   private actionsMemo(): (entity: AnyEntityData) => string[] {
     const memo = new Map<string, string[]>();
+    const machines = new Map<string, ReturnType<Model['stateMachineOf']>>();
     return (entity) => {
-      const machine = this.model.stateMachineOf(entity.kind);
+      let machine = machines.get(entity.kind);
+      if (machine === undefined && !machines.has(entity.kind)) {
+        machine = this.model.stateMachineOf(entity.kind);
+        machines.set(entity.kind, machine);
+      }
       const state = machine ? String(entity.attributes[machine.attribute] ?? '') : '';
       const key = `${entity.kind} ${entity.mixins.join(' ')} ${state}`;
       let found = memo.get(key);
@@ -200,6 +208,8 @@ export class TenantStore {
     } catch (cause) {
       throw isUniqueViolation(cause) ? conflict(id, cause) : cause;
     }
+    if ('source' in candidate) this.linkless.delete(candidate.source.location);
+    else if (inline.length === 0) this.linkless.add(location);
     for (const link of inline) {
       await this.create({ ...link, id: link.id ?? '', source: { location, kind: candidate.kind } } as LinkData);
     }
@@ -289,11 +299,13 @@ export class TenantStore {
    */
   async store(previous: StoredEntity, next: AnyEntityData): Promise<StoredEntity> {
     const location = previous.data.location!;
+    if ('source' in next) this.linkless.delete(next.source.location);
     const row = toRow(next, { tenantId: previous.tenantId, collection: splitLocation(location)!.collection, version: previous.version + 1, createdAt: previous.createdAt, updatedAt: now() });
     if (!(await updateEntityIfVersion(this.deps.manager, { row, expectedVersion: previous.version }))) {
       throw new WriteConflict(`${location} was changed by another request meanwhile (version ${previous.version} is gone)`);
     }
-    return this.get(location);
+    // The row as written is the row a read would give back.
+    return fromRow(row);
   }
 
   /**

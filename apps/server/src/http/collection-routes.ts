@@ -75,9 +75,16 @@ async function actOnAll(route: RouteContext, category: Kind | Mixin): Promise<De
   return collectionAnswer(route, { entities: acted, type });
 }
 
+/**
+ * The entity locations of an association body, as local paths: absolute URLs are accepted on
+ * this server's origin and refused (400) on any other.
+ * @param route - the route context
+ * @returns the paths
+ */
 function locationsOf(route: RouteContext): string[] {
   if (!hasContent(route.req)) return [];
-  return parseBody(route.req, 'association', route.ctx.model);
+  const listed = parseBody(route.req, 'association', route.ctx.model);
+  return listed.map((location, index) => route.ctx.store.toLocal(location, { attribute: 'location', what: `location ${index + 1} of the body` }));
 }
 
 /**

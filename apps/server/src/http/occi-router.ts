@@ -1,5 +1,4 @@
-import { Router } from 'express';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ServerLimits } from '../config/options';
 import type { Tenancy } from '../core/tenancy';
 import type { PluginContext } from '../plugins/types';
@@ -24,11 +23,10 @@ const QUERY_PATHS = new Set(['/-/', '/.well-known/org/ogf/occi/-/']);
  * The OCCI HTTP protocol: the query interface, kind and mixin collections, entities, actions.
  * Each request runs in one transaction as its principal; a failure rolls everything back.
  * @param deps - the tenancy and the limits
- * @returns the router
+ * @returns the handler (a failure reaches the error handler: express 5 forwards rejections)
  */
-export function occiRouter(deps: { tenancy: Tenancy; limits: ServerLimits }): Router {
-  const router = Router();
-  router.use(async (req, res) => {
+export function occiRouter(deps: { tenancy: Tenancy; limits: ServerLimits }): RequestHandler {
+  return async (req, res) => {
     const deadline = Date.now() + deps.limits.requestTimeoutMs;
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     const options = { principal: principalOf(res), log: req.log, origin: originOf(req), deadline, readOnly };
@@ -51,8 +49,7 @@ export function occiRouter(deps: { tenancy: Tenancy; limits: ServerLimits }): Ro
     }
     // Answers are composed inside the transaction and sent only once it has committed.
     send();
-  });
-  return router;
+  };
 }
 
 /** An answer composed inside the transaction, sent after the commit. */

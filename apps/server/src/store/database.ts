@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { Mutex } from './mutex';
 import { sqliteDriver } from './sqlite-driver';
+import { ReadCache, attachReadCache } from './read-cache';
 import { parseDatabaseUrl } from './database-url';
 import type { DatabaseTarget } from './database-url';
 import { coreTables } from './schemas';
@@ -33,10 +34,19 @@ export class Database {
   /** Guards sqlite's single connection: one transaction at a time. */
   private readonly lock = new Mutex();
 
+  /** sqlite: the manager of reads outside transactions, whose entity reads are cached. */
+  private readonly readManager: EntityManager;
+
   constructor(
     readonly dataSource: DataSource,
     readonly target: DatabaseTarget,
-  ) {}
+  ) {
+    this.readManager = dataSource.manager;
+    if (target.type === 'sqlite') {
+      this.readManager = dataSource.createEntityManager();
+      attachReadCache(dataSource, new ReadCache(this.readManager));
+    }
+  }
 
   /** `sqlite` or `postgres`. */
   get type(): DatabaseTarget['type'] {
@@ -78,12 +88,13 @@ export class Database {
 
   /**
    * Runs read-only work: on sqlite outside BEGIN/COMMIT but still one at a time (the queue keeps
-   * it consistent), on PostgreSQL on the pool without a transaction.
+   * it consistent) and with entity reads served from the read cache (`read-cache.ts`), on
+   * PostgreSQL on the pool without a transaction.
    * @param fn - the work, given an entity manager
    * @returns what `fn` returns
    */
   read<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.type === 'sqlite') return this.lock.run(() => fn(this.dataSource.manager));
+    if (this.type === 'sqlite') return this.lock.run(() => fn(this.readManager));
     return fn(this.dataSource.manager);
   }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { EntityTable } from './schemas';
 import type { EntityRow } from './rows';
 import { placeholders, toEntityRow } from './raw-rows';
+import { forgetReads, readCacheFor } from './read-cache';
 
 /** Rows of one tenant, or every tenant's when `tenantId` is undefined (system work). */
 export interface Scope {
@@ -26,6 +27,18 @@ export function unframeMixins(framed: string): string[] {
   return framed.split('|').filter((m) => m !== '');
 }
 
+/**
+ * Runs a read of entity rows, through the read cache when the manager has one.
+ * @param manager - the manager
+ * @param query - the tenant the rows belong to (undefined: any), the SQL and its parameters
+ * @returns the rows
+ */
+async function readRows(manager: EntityManager, query: { tenantId: string | undefined; sql: string; params: unknown[] }): Promise<EntityRow[]> {
+  const read = async () => ((await manager.query(query.sql, query.params)) as Record<string, unknown>[]).map(toEntityRow);
+  const cache = readCacheFor(manager);
+  if (!cache) return read();
+  return cache.rows({ tenantId: query.tenantId, key: `${query.sql}\u0000${query.params.join('\u0000')}`, read });
+}
 
 /**
  * Finds an entity row by id within a scope.
@@ -40,8 +53,8 @@ export async function findEntity(manager: EntityManager, query: Scope & { id: st
       ? `SELECT * FROM accords_entities WHERE id = ${p(1)} ORDER BY created_at LIMIT 1`
       : `SELECT * FROM accords_entities WHERE tenant_id = ${p(1)} AND id = ${p(2)}`;
   const params = query.tenantId === undefined ? [query.id] : [query.tenantId, query.id];
-  const rows = (await manager.query(sql, params)) as Record<string, unknown>[];
-  return rows[0] ? toEntityRow(rows[0]) : undefined;
+  const rows = await readRows(manager, { tenantId: query.tenantId, sql, params });
+  return rows[0];
 }
 
 /**
@@ -53,7 +66,7 @@ export async function findEntity(manager: EntityManager, query: Scope & { id: st
 export async function findEntityWithLinks(manager: EntityManager, query: { tenantId: string; id: string; location: string }): Promise<{ row?: EntityRow; links: EntityRow[] }> {
   const p = placeholders(manager);
   const sql = `SELECT * FROM accords_entities WHERE tenant_id = ${p(1)} AND (id = ${p(2)} OR source = ${p(3)}) ORDER BY created_at, id`;
-  const rows = ((await manager.query(sql, [query.tenantId, query.id, query.location])) as Record<string, unknown>[]).map(toEntityRow);
+  const rows = await readRows(manager, { tenantId: query.tenantId, sql, params: [query.tenantId, query.id, query.location] });
   const row = rows.find((r) => r.id === query.id && r.collection + r.id === query.location);
   return { ...(row ? { row } : {}), links: rows.filter((r) => r.isLink && r.source === query.location && r !== row) };
 }
@@ -86,7 +99,7 @@ export async function listEntities(manager: EntityManager, query: Scope & { kind
     where.push(`mixins LIKE ${p(params.length)}`);
   }
   const sql = `SELECT * FROM accords_entities${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
-  const rows = ((await manager.query(sql, params)) as Record<string, unknown>[]).map(toEntityRow);
+  const rows = await readRows(manager, { tenantId: query.tenantId, sql, params });
   return query.mixin === undefined ? rows : rows.filter((r) => r.mixins.includes(`|${query.mixin}|`));
 }
 
@@ -115,7 +128,7 @@ export async function listLinksFrom(manager: EntityManager, query: Scope & { loc
     where.push(`source IN (${list.join(', ')})`);
   }
   const sql = `SELECT * FROM accords_entities WHERE ${where.join(' AND ')} ORDER BY created_at, id`;
-  const rows = ((await manager.query(sql, params)) as Record<string, unknown>[]).map(toEntityRow);
+  const rows = await readRows(manager, { tenantId: query.tenantId, sql, params });
   return rows.filter((r) => r.source !== null && wanted.has(r.source));
 }
 
@@ -140,6 +153,7 @@ export async function insertEntity(manager: EntityManager, row: EntityRow): Prom
   const values = [row.tenantId, row.id, row.kind, row.collection, row.isLink, row.source, row.target, row.mixins, row.data, row.version, row.createdAt, row.updatedAt];
   const isSqlite = manager.connection.driver.options.type !== 'postgres';
   const params = isSqlite ? values.map((v) => (typeof v === 'boolean' ? Number(v) : v)) : values;
+  forgetReads(manager, row.tenantId);
   await manager.query(`INSERT INTO accords_entities (${columns.join(', ')}) VALUES (${columns.map((_, i) => p(i + 1)).join(', ')})`, params);
 }
 
@@ -151,6 +165,7 @@ export async function insertEntity(manager: EntityManager, row: EntityRow): Prom
  */
 export async function updateEntityIfVersion(manager: EntityManager, change: { row: EntityRow; expectedVersion: number }): Promise<boolean> {
   const { id, tenantId, createdAt: _c, ...fields } = change.row;
+  forgetReads(manager, tenantId);
   const result = await manager.update(EntityTable, { tenantId, id, version: change.expectedVersion }, fields);
   return (result.affected ?? 0) === 1;
 }
@@ -162,6 +177,7 @@ export async function updateEntityIfVersion(manager: EntityManager, change: { ro
  * @returns whether a row was deleted
  */
 export async function deleteEntity(manager: EntityManager, target: { tenantId: string; id: string; expectedVersion?: number }): Promise<boolean> {
+  forgetReads(manager, target.tenantId);
   const where = target.expectedVersion === undefined ? { tenantId: target.tenantId, id: target.id } : { tenantId: target.tenantId, id: target.id, version: target.expectedVersion };
   const result = await manager.delete(EntityTable, where);
   return (result.affected ?? 0) === 1;
@@ -173,5 +189,6 @@ export async function deleteEntity(manager: EntityManager, target: { tenantId: s
  * @param tenantId - the tenant
  */
 export async function deleteTenantEntities(manager: EntityManager, tenantId: string): Promise<void> {
+  forgetReads(manager, tenantId);
   await manager.delete(EntityTable, { tenantId });
 }

@@ -25,7 +25,8 @@ function cacheable(sql: string, params: unknown): boolean {
  * Results, `this.lastID` and `this.changes` are those of the plain methods.
  */
 class PreparedDatabase extends sqlite3.Database {
-  private readonly statements = new Map<string, sqlite3.Statement>();
+  // Prepared (or being prepared) statements by SQL, least recently used first.
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
 
   override all(sql: string, ...rest: unknown[]): this {
     return this.cached({ method: 'all', sql, rest }) ?? super.all(sql, ...(rest as []));
@@ -38,49 +39,52 @@ class PreparedDatabase extends sqlite3.Database {
   override close(callback?: (err: Error | null) => void): void {
     const open = [...this.statements.values()];
     this.statements.clear();
-    let left = open.length;
-    if (left === 0) return void super.close(callback);
-    for (const statement of open) {
-      statement.finalize(() => {
-        if (--left === 0) super.close(callback);
-      });
-    }
+    const finalized = open.map((p) => p.then((statement) => new Promise<void>((resolve) => statement.finalize(() => resolve())), () => undefined));
+    void Promise.all(finalized).then(() => super.close(callback));
   }
 
   private cached(call: { method: 'all' | 'run'; sql: string; rest: unknown[] }): this | undefined {
     const [params, callback] = call.rest;
     if (call.rest.length !== 2 || typeof callback !== 'function' || !cacheable(call.sql, params)) return undefined;
-    const statement = this.statement(call.sql);
     const reply = callback as Callback;
-    const done = (err: Error | null, rows?: unknown[]) => {
-      if (!err) return reply.call(statement, null, rows);
-      // A failed statement is reset before its caller (a ROLLBACK, say) may go on.
-      statement.reset(() => reply.call(statement, err));
-    };
-    if (call.method === 'all') statement.all(params, done);
-    else statement.run(params, done);
+    this.statement(call.sql).then(
+      (statement) => {
+        const done = (err: Error | null, rows?: unknown[]) => {
+          if (!err) return reply.call(statement, null, rows);
+          // A failed statement is reset before its caller (a ROLLBACK, say) may go on.
+          statement.reset(() => reply.call(statement, err));
+        };
+        if (call.method === 'all') statement.all(params, done);
+        else statement.run(params, done);
+      },
+      // A statement that does not compile: node-sqlite3 drops the calls queued on it.
+      (err: Error) => reply.call(undefined as unknown as sqlite3.Statement, err),
+    );
     return this;
   }
 
-  private statement(sql: string): sqlite3.Statement {
+  private statement(sql: string): Promise<sqlite3.Statement> {
     const found = this.statements.get(sql);
-    // Most recently used last: the Map's first key is the one to evict.
     this.statements.delete(sql);
     if (found) {
       this.statements.set(sql, found);
       return found;
     }
     if (this.statements.size >= MAX_STATEMENTS) {
-      const [oldest, evicted] = this.statements.entries().next().value as [string, sqlite3.Statement];
+      const [oldest, evicted] = this.statements.entries().next().value as [string, Promise<sqlite3.Statement>];
       this.statements.delete(oldest);
-      evicted.finalize();
+      // Finalising waits for the calls already queued on the statement.
+      evicted.then((statement) => statement.finalize(), () => undefined);
     }
-    // The error of a statement that does not compile reaches the caller through `all`/`run`.
-    const created: sqlite3.Statement = this.prepare(sql, (err: Error | null) => {
-      if (err && this.statements.get(sql) === created) this.statements.delete(sql);
+    const prepared = new Promise<sqlite3.Statement>((resolve, reject) => {
+      const statement: sqlite3.Statement = this.prepare(sql, (err: Error | null) => {
+        if (!err) return resolve(statement);
+        if (this.statements.get(sql) === prepared) this.statements.delete(sql);
+        reject(err);
+      });
     });
-    this.statements.set(sql, created);
-    return created;
+    this.statements.set(sql, prepared);
+    return prepared;
   }
 }
 

@@ -63,5 +63,7 @@ export function attributeSpecsOf(mapping: OcciMapping): AttributeSpecs {
         specs[`${mapping.prefix}.${field}`] = attributeSpecOf(sub, { ...options, required: (nested.required ?? []).includes(field) });
     } else specs[attributeName(mapping, name)] = attributeSpecOf(property, options);
   }
+  for (const [name, property] of Object.entries(mapping.extra ?? {}))
+    specs[`${mapping.prefix}.${name}`] = attributeSpecOf(property, { required: false, mutable: false });
   return specs;
 }

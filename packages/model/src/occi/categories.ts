@@ -1,6 +1,6 @@
 import { KIND, createStandardModel } from '@accords/occi';
 import type { ActionData, CategoryCollection, KindData, MixinData, Model } from '@accords/occi';
-import { ACCORDS_BROKER_SCHEME, ACCORDS_SERVICE_ACTION_SCHEME, OCCI_MAPPINGS } from './mappings';
+import { ACCORDS_BROKER_SCHEME, ACCORDS_SERVICE_ACTION_SCHEME, OCCI_MAPPINGS, SERVICE_PHASES } from './mappings';
 import { attributeSpecsOf } from './attributes';
 
 /** States of a deployed service. */
@@ -29,9 +29,10 @@ function build(): CategoryCollection {
       required: false,
       description: 'The whole manifest as a JSON or YAML document (instead of one attribute per part).',
     },
+    // Filled by the broker when it accepts the manifest; broker hooks act with the client's rights.
     'accords.manifest.agreement': {
       type: 'uri',
-      mutable: false,
+      mutable: true,
       required: false,
       description: 'Location of the agreement created for the manifest.',
     },
@@ -46,8 +47,31 @@ function build(): CategoryCollection {
       'accords.service.manifest': { type: 'uri', mutable: false, required: true, description: 'Location of the manifest.' },
       'accords.service.agreement': { type: 'uri', mutable: false, required: true, description: 'Location of the agreement.' },
       'accords.service.state': { type: 'enum', enum: [...SERVICE_STATES], default: 'pending', mutable: false, required: true, description: 'State of the service.' },
+      'accords.service.phase': { type: 'enum', enum: [...SERVICE_PHASES], mutable: false, required: false, description: 'Progress of the service as the broker tracks it.' },
     },
     actions: SERVICE_ACTIONS.map((a) => ACCORDS_SERVICE_ACTION_SCHEME + a),
+  });
+  mixins.push({
+    scheme: ACCORDS_BROKER_SCHEME,
+    term: 'monitored',
+    title: 'What a sensor of the OCCI Monitoring extension measured for a service',
+    applies: [KIND.sensor],
+    location: '/mixin/monitored/',
+    attributes: {
+      'accords.sensor.agreement': { type: 'uri', mutable: false, required: false, description: 'Location of the agreement whose service the sensor watches.' },
+      'accords.sensor.measuredAt': { type: 'datetime', mutable: false, required: false, description: 'When the last measurements were taken.' },
+      'accords.sensor.availability': { type: 'number', mutable: false, required: false, description: 'Percent of the expected running time the service ran since it became effective.' },
+      'accords.sensor.provisioningTime': { type: 'number', mutable: false, required: false, description: 'Seconds from acceptance to every resource running.' },
+      'accords.sensor.price': { type: 'number', mutable: false, required: false, description: 'Price per hour of the resources running now.' },
+      'accords.sensor.latency': { type: 'number', mutable: false, required: false, description: 'Milliseconds, only when a connector reports it.' },
+      'accords.sensor.errorRate': { type: 'number', mutable: false, required: false, description: 'Percent of failed requests, only when a connector reports it.' },
+      'accords.sensor.measurements': {
+        type: 'array',
+        mutable: false,
+        required: false,
+        description: 'Per guarantee: metric, value, unit and the window [from, to) it was measured over; the term states are evaluated from these.',
+      },
+    },
   });
   const actions: ActionData[] = SERVICE_ACTIONS.map((a) => ({ scheme: ACCORDS_SERVICE_ACTION_SCHEME, term: a, title: `${a[0]!.toUpperCase()}${a.slice(1)} every resource of the service` }));
   return { kinds, mixins, actions };

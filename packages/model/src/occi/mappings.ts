@@ -34,7 +34,27 @@ export interface OcciMapping {
   idIsEntityId: boolean;
   /** Short title. */
   title: string;
+  /**
+   * Attributes the broker shows beside the model value (its progress, links to related entities),
+   * as JSON Schema properties turned into attribute definitions like the schema's own. They are
+   * produced by the broker (immutable, optional) and are not part of the value {@link fromOcci} reads.
+   */
+  extra?: Record<string, ExtraProperty>;
 }
+
+/** A JSON Schema property of {@link OcciMapping.extra}. */
+export interface ExtraProperty {
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
+  enum?: string[];
+  format?: 'uri' | 'date-time';
+  description: string;
+}
+
+/** How far the service of an agreement has come, as the broker tracks it (beside the SLA state). */
+export const SERVICE_PHASES = ['planned', 'provisioning', 'running', 'stopped', 'suspended', 'failed', 'releasing', 'released'] as const;
+
+const uri = (description: string): ExtraProperty => ({ type: 'string', format: 'uri', description });
+const phase: ExtraProperty = { type: 'string', enum: [...SERVICE_PHASES], description: 'Progress of the service.' };
 
 const kind = (
   type: ModelTypeName,
@@ -83,18 +103,34 @@ export const OCCI_MAPPINGS: readonly OcciMapping[] = [
     mutable: false,
     idIsEntityId: true,
     rename: { state: 'occi.agreement.state' },
+    extra: {
+      manifest: uri('Location of the manifest.'),
+      phase,
+      contract: uri('Location of the contract, once accepted.'),
+      service: uri('Location of the service, once accepted.'),
+      price: { type: 'number', description: 'Planned price per hour of the whole service.' },
+      currency: { type: 'string', description: 'Currency of the price.' },
+      moves: { type: 'array', description: 'Re-placement moves: node, from and to offer, saving per hour, state.' },
+    },
   }),
   kind('PlacementPlan', 'plan', { title: 'Placement plan', idIsEntityId: false }),
   kind('Placement', 'placement', { title: 'Placement of a node instance', flatten: 'decision' }),
-  kind('Contract', 'contract', { title: 'Contract' }),
-  kind('UsageRecord', 'usage', { title: 'Usage record' }),
-  kind('Invoice', 'invoice', { title: 'Invoice' }),
+  kind('Contract', 'contract', { title: 'Contract', extra: { agreement: uri('Location of the agreement.') } }),
+  kind('UsageRecord', 'usage', { title: 'Usage record', extra: { agreement: uri('Location of the agreement.') } }),
+  kind('Invoice', 'invoice', { title: 'Invoice', extra: { agreement: uri('Location of the agreement.') } }),
   mixin('ProvisionedResource', 'provisioned', {
     title: 'Resource provisioned through a connector',
     applies: [KIND.compute, KIND.storage, KIND.network],
     prefix: 'accords.resource',
     mutable: false,
     idIsEntityId: true,
+    extra: {
+      agreement: uri('Location of the agreement the resource serves.'),
+      node: { type: 'string', description: 'Manifest node.' },
+      replica: { type: 'integer', description: 'Instance index within the node.' },
+      pricePerHour: { type: 'number', description: 'Contracted price per hour.' },
+      providerResourceId: { type: 'string', description: 'Id of the resource at the provider.' },
+    },
   }),
 ];
 

@@ -87,6 +87,39 @@ describe('Accords OCCI categories', () => {
     expect(attrs['accords.offer.capacity']).toMatchObject({ type: 'integer' });
   });
 
+  it('add the broker’s extra attributes beside the generated ones, produced by the broker only', () => {
+    const agreementMixin = model.getMixin(ACCORDS_BROKER_SCHEME + 'agreement')!;
+    const spec = (name: string) => agreementMixin.attributes.get(name)?.toSpec();
+    expect(spec('accords.agreement.phase')).toMatchObject({ type: 'enum', required: false, mutable: false });
+    expect(spec('accords.agreement.phase')?.enum).toContain('provisioning');
+    expect(spec('accords.agreement.contract')).toMatchObject({ type: 'uri' });
+    expect(spec('accords.agreement.moves')).toMatchObject({ type: 'array' });
+    expect(spec('accords.agreement.termStates')).toMatchObject({ type: 'array', required: true });
+    const provisioned = model.getMixin(ACCORDS_BROKER_SCHEME + 'provisioned')!;
+    expect(provisioned.attributes.get('accords.resource.replica')?.toSpec()).toMatchObject({ type: 'integer', mutable: false });
+    for (const term of ['usage', 'contract', 'invoice'])
+      expect(model.getKind(ACCORDS_BROKER_SCHEME + term)!.attributes.get(`accords.${term}.agreement`)?.toSpec()).toMatchObject({ type: 'uri', required: false });
+    // Extras are not part of the model value: a round-trip ignores them.
+    const entity = toOcci('Agreement', agreement) as ResourceData;
+    entity.attributes['accords.agreement.phase'] = 'running';
+    expect(fromOcci('Agreement', entity)).toEqual({ ok: true, value: agreement });
+    expect(model.validateEntity(entity, { mode: 'create', actor: 'provider' }).ok).toBe(true);
+    entity.attributes['accords.agreement.phase'] = 'sleeping';
+    expect(model.validateEntity(entity, { mode: 'create', actor: 'provider' }).ok).toBe(false);
+  });
+
+  it('carry a service’s measurements on an OCCI Monitoring sensor', () => {
+    const monitored = model.getMixin(ACCORDS_BROKER_SCHEME + 'monitored')!;
+    expect(monitored.applies).toEqual([KIND.sensor]);
+    const sensor: ResourceData = {
+      id: 's1', kind: KIND.sensor, mixins: [monitored.id], links: [],
+      attributes: { 'occi.sensor.period': 30, 'accords.sensor.availability': 99.5, 'accords.sensor.measurements': [{ metric: 'availability', value: 99.5 }] },
+    };
+    expect(model.validateEntity(sensor, { mode: 'create', actor: 'provider' }).ok).toBe(true);
+    sensor.attributes['accords.sensor.availability'] = 'high';
+    expect(model.validateEntity(sensor, { mode: 'create', actor: 'provider' }).ok).toBe(false);
+  });
+
   it('cover every mapped type once, and the service kind with its actions', () => {
     expect(new Set(OCCI_MAPPINGS.map((m) => m.type)).size).toBe(OCCI_MAPPINGS.length);
     const service = ACCORDS_CATEGORIES.kinds.find((k) => k.term === 'service')!;

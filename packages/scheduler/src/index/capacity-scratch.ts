@@ -29,16 +29,19 @@ export class CapacityScratch {
    * Brings the entries the caller drew from back to the catalogue's values.
    *
    * @param buf - the borrowed buffer
-   * @param drawn - every offer whose entry the caller changed, or null when unknown (after an error)
+   * @param drawn - every offer whose entry the caller changed (negative entries ignored), or null when unknown
    */
-  restore(buf: Float64Array, drawn: Iterable<number> | null): void {
+  restore(buf: Float64Array, drawn: ArrayLike<number> | null): void {
     if (buf !== this.buf) return;
     if (drawn === null) {
       this.clean = false;
       return;
     }
     const cap = this.cat.capacity;
-    for (const o of drawn) if (o >= 0) buf[o] = cap[o]!;
+    for (let i = 0; i < drawn.length; i++) {
+      const o = drawn[i]!;
+      if (o >= 0) buf[o] = cap[o]!;
+    }
   }
 
   /** Ends a borrow; `restore` must have been given every drawn offer for the buffer to stay clean. */

@@ -37,6 +37,9 @@ export class OfferIndex {
   /** Scratch of the walk's top-k list (grown when a larger k is asked). */
   private topScores = new Float64Array(16);
   private topOffers = new Int32Array(16);
+  /** Scratch marks of `pricesChanged`. */
+  private cellMark = new Uint8Array(0);
+  private regionMark = new Uint8Array(0);
 
   /** The reusable capacity buffer placements draw down. */
   readonly capacityScratch: CapacityScratch;
@@ -164,14 +167,26 @@ export class OfferIndex {
    * cells of the changed offers and the regions of those cells are touched.
    */
   pricesChanged(offers: ArrayLike<number>): void {
-    const cells = new Set<number>();
-    for (let i = 0; i < offers.length; i++) cells.add(this.offerCell[offers[i]!]!);
-    const regions = new Set<number>();
-    for (const c of cells) {
+    const nc = this.cellRegion.length;
+    const nr = this.cat.regions.length;
+    if (this.cellMark.length !== nc) this.cellMark = new Uint8Array(nc);
+    if (this.regionMark.length !== nr) this.regionMark = new Uint8Array(nr);
+    const cellMark = this.cellMark;
+    const regionMark = this.regionMark;
+    // Marks instead of sets (no allocation); each touched cell and region is sorted once.
+    for (let i = 0; i < offers.length; i++) {
+      const c = this.offerCell[offers[i]!]!;
+      if (cellMark[c] === 1) continue;
+      cellMark[c] = 1;
       this.sortCell(c);
-      regions.add(this.cellRegion[c]!);
+      regionMark[this.cellRegion[c]!] = 1;
     }
-    for (const r of regions) this.sortRegion(r);
+    for (let i = 0; i < offers.length; i++) cellMark[this.offerCell[offers[i]!]!] = 0;
+    for (let r = 0; r < nr; r++) {
+      if (regionMark[r] === 0) continue;
+      regionMark[r] = 0;
+      this.sortRegion(r);
+    }
   }
 
   /**
@@ -180,8 +195,9 @@ export class OfferIndex {
    */
   topK(q: Query, k = 1): { offer: number; score: number }[] {
     const n = this.walk(q, k);
-    const out: { offer: number; score: number }[] = [];
-    for (let i = 0; i < n; i++) out.push({ offer: this.topOffers[i]!, score: this.topScores[i]! });
+    // Sized once (a pushed-to empty array grows a backing store far larger than k).
+    const out = new Array<{ offer: number; score: number }>(n);
+    for (let i = 0; i < n; i++) out[i] = { offer: this.topOffers[i]!, score: this.topScores[i]! };
     return out;
   }
 

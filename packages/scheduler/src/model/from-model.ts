@@ -17,16 +17,21 @@ export function nodeFromModel(n: ManifestNode, a: { nowMs: number; batchSlackHou
     const deadline = b.deadline ?? new Date(start + (b.durationHours + a.batchSlackHours) * 3_600_000).toISOString();
     deferrable = { durationHours: b.durationHours, deadline, ...(b.earliestStart ? { earliestStart: b.earliestStart } : {}), ...(b.interruptible ? { interruptible: true } : {}) };
   }
-  return {
-    id: n.name, cores: n.cores, memoryGiB: n.memoryGiB, source: n,
-    ...(n.architecture ? { architecture: n.architecture } : {}),
-    ...(n.gpus ? { gpus: { count: n.gpus.count, ...(n.gpus.model ? { model: n.gpus.model } : {}) } } : {}),
-    ...(n.share ? { share: n.share } : {}),
-    ...(n.count ? { count: { min: n.count.min ?? n.count.initial, initial: n.count.initial, ...(n.count.max !== undefined ? { max: n.count.max } : {}) } } : {}),
-    ...(deferrable ? { deferrable } : {}),
-    ...(n.jurisdiction ? { jurisdictions: { ...(n.jurisdiction.allowed ? { allow: n.jurisdiction.allowed } : {}), ...(n.jurisdiction.forbidden ? { deny: n.jurisdiction.forbidden } : {}) } } : {}),
-    ...(n.dataClassification ? { dataClassification: n.dataClassification } : {}),
-  };
+  // Field by field, in the order of a literal with optional spreads, without a temporary per
+  // optional field: this runs once per node of a manifest.
+  const out: NodeInput = { id: n.name, cores: n.cores, memoryGiB: n.memoryGiB, source: n };
+  if (n.architecture) out.architecture = n.architecture;
+  if (n.gpus) out.gpus = n.gpus.model ? { count: n.gpus.count, model: n.gpus.model } : { count: n.gpus.count };
+  if (n.share) out.share = n.share;
+  if (n.count) {
+    const count: { min: number; initial: number; max?: number } = { min: n.count.min ?? n.count.initial, initial: n.count.initial };
+    if (n.count.max !== undefined) count.max = n.count.max;
+    out.count = count;
+  }
+  if (deferrable) out.deferrable = deferrable;
+  if (n.jurisdiction) out.jurisdictions = { ...(n.jurisdiction.allowed ? { allow: n.jurisdiction.allowed } : {}), ...(n.jurisdiction.forbidden ? { deny: n.jurisdiction.forbidden } : {}) };
+  if (n.dataClassification) out.dataClassification = n.dataClassification;
+  return out;
 }
 
 /** A relation as the scheduler reads it. */

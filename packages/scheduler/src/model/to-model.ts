@@ -24,22 +24,33 @@ export function toModelPlan(core: CorePlan, a: { manifest: string; createdAt: st
     }
     return v;
   };
-  return {
-    manifest: a.manifest,
-    decisions: core.decisions.map((d) => {
-      // Field by field (same keys and order as a literal with an optional spread): no temporary per decision.
-      const out = { node: d.nodeId, replica: d.instance, offerId: d.offerId, providerId: d.providerId, regionId: d.regionId } as PlacementPlan['decisions'][number];
-      if (d.start) out.start = d.start;
-      out.pricePerHour = d.pricePerHour;
-      out.currency = d.currency ?? currency;
-      out.carbonGPerHour = carbonOf(d.carbon);
-      out.scores = {
+  // Instances on the same offer share one scores object in the report; they share one here too.
+  const scores = new WeakMap<object, PlacementPlan['decisions'][number]['scores']>();
+  const scoresOf = (d: CorePlan['decisions'][number]) => {
+    let v = scores.get(d.scores);
+    if (!v || v.total !== d.totalScore) {
+      v = {
         price: squash(d.scores.price), carbon: squash(d.scores.carbon), latency: squash(d.scores.latency),
         heatReuse: d.scores.heatReuse, availability: d.scores.availability, total: d.totalScore,
       };
-      out.reason = d.reason.length > 4096 ? d.reason.slice(0, 4096) : d.reason;
-      out.alternatives = altOf(d);
-      return out;
+      scores.set(d.scores, v);
+    }
+    return v;
+  };
+  return {
+    manifest: a.manifest,
+    decisions: core.decisions.map((d) => {
+      const reason = d.reason.length > 4096 ? d.reason.slice(0, 4096) : d.reason;
+      // One literal per decision (the keys and order of a literal with an optional `start`).
+      return d.start
+        ? {
+          node: d.nodeId, replica: d.instance, offerId: d.offerId, providerId: d.providerId, regionId: d.regionId, start: d.start,
+          pricePerHour: d.pricePerHour, currency: d.currency ?? currency, carbonGPerHour: carbonOf(d.carbon), scores: scoresOf(d), reason, alternatives: altOf(d),
+        }
+        : {
+          node: d.nodeId, replica: d.instance, offerId: d.offerId, providerId: d.providerId, regionId: d.regionId,
+          pricePerHour: d.pricePerHour, currency: d.currency ?? currency, carbonGPerHour: carbonOf(d.carbon), scores: scoresOf(d), reason, alternatives: altOf(d),
+        };
     }),
     unplaced: core.unplaced.map((u) => ({
       node: u.nodeId,

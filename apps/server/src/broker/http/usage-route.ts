@@ -5,9 +5,10 @@ import { listUsage } from '../billing/usage-records';
 import type { BrokerRuntime } from '../runtime';
 
 /**
- * `GET /usage/` (optionally `?agreement=<id>`): the tenant's usage records — per resource, the
- * running seconds of each interval, the offer and the rate — as JSON (`application/json` or
- * `application/occi+json`), or one line per record in text.
+ * `GET /usage/?agreement=<id>`: one agreement's usage records — per resource, the running seconds
+ * of each interval, the offer and the rate — as one JSON document (`{ "usage": [...] }`), or one
+ * line per record in text. Without `?agreement=` the request goes on to the OCCI collection of
+ * the `usage` kind (the same records as entities, with the server's filters and renderings).
  *
  * @param input - the router, the plugin API and the broker runtime
  * @example
@@ -16,11 +17,15 @@ import type { BrokerRuntime } from '../runtime';
 export function usageRoutes(input: { router: Router; api: PluginApi; runtime: BrokerRuntime }): void {
   const { router, api, runtime } = input;
   router.get(['/usage', '/usage/'], (req: Request, res: Response, next: (e?: unknown) => void) => {
+    const agreement = typeof req.query.agreement === 'string' ? req.query.agreement : undefined;
+    if (agreement === undefined) {
+      next();
+      return;
+    }
     (async () => {
       const principal = api.principalOf(res);
       if (!runtime.db) throw new BrokerError('not_found', 'the broker is not running', { status: 503 });
-      const agreement = typeof req.query.agreement === 'string' ? req.query.agreement : undefined;
-      const records = await listUsage(runtime.db, { ...(principal.allTenants || principal.isAdmin ? {} : { tenantId: principal.tenantId }), ...(agreement ? { agreementId: agreement } : {}) });
+      const records = await listUsage(runtime.db, { ...(principal.allTenants || principal.isAdmin ? {} : { tenantId: principal.tenantId }), agreementId: agreement });
       const accept = String(req.headers.accept ?? '');
       if (accept.includes('json')) {
         res.status(200).type(accept.includes('occi+json') ? 'application/occi+json' : 'application/json').send(JSON.stringify({ usage: records }));

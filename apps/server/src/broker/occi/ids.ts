@@ -1,9 +1,10 @@
 import { OCCI_CORE, OCCI_INFRA, OCCI_SLA, OCCI_AGREEMENT_ACTION, OCCI_COMPUTE_ACTION } from '@accords/occi';
+import { ACCORDS_BROKER_SCHEME, ACCORDS_SERVICE_ACTION_SCHEME } from '@accords/model';
 
-/** The broker's category scheme. */
-export const BROKER = 'http://schemas.accords.dev/occi/broker#';
+/** The broker's category scheme (the model's: every Accords category is defined in @accords/model). */
+export const BROKER = ACCORDS_BROKER_SCHEME;
 /** Scheme of the service actions. */
-export const SERVICE_ACTION = 'http://schemas.accords.dev/occi/broker/service/action#';
+export const SERVICE_ACTION = ACCORDS_SERVICE_ACTION_SCHEME;
 
 /** Identifiers of the kinds the broker reads and writes. */
 export const KIND_IDS = {
@@ -17,11 +18,14 @@ export const KIND_IDS = {
   service: `${BROKER}service`,
   contract: `${BROKER}contract`,
   invoice: `${BROKER}invoice`,
+  usage: `${BROKER}usage`,
 } as const;
 
-/** Identifiers of the broker's mixins. */
+/** Identifiers of the model's mixins the broker puts on standard entities. */
 export const MIXIN_IDS = {
-  brokered: `${BROKER}brokered`,
+  /** On SLA agreements the broker made (the model's Agreement mapping). */
+  agreement: `${BROKER}agreement`,
+  /** On Infrastructure entities the broker created at a provider (the model's ProvisionedResource mapping). */
   provisioned: `${BROKER}provisioned`,
 } as const;
 

@@ -1,27 +1,11 @@
 import { unwrap } from '@accords/occi';
-import type { AnyEntityData, Attributes, LinkData, ResourceData } from '@accords/occi';
+import type { AnyEntityData, Attributes, LinkData } from '@accords/occi';
 import type { PluginContext } from '../../plugins/types';
-import type { Projection, ResourceOwner } from '../workflow/projection';
-import type { AgreementRecord, ResourceRecord } from '../types';
-import { derivedId } from './derived-id';
-import { KIND_IDS, MIXIN_IDS } from './ids';
+import type { Projection } from '../workflow/projection';
+import { KIND_IDS } from './ids';
+import { agreementEntity, contractEntity, locations, resourceEntity, serviceEntity, usageEntity } from './entities';
 
-/** Locations of the broker's entities for an agreement. */
-export const locations = {
-  agreement: (id: string) => `/agreement/${id}`,
-  manifest: (id: string) => `/manifest/${id}`,
-  service: (agreementId: string) => `/service/${derivedId(`service:${agreementId}`)}`,
-  serviceId: (agreementId: string) => derivedId(`service:${agreementId}`),
-  contract: (id: string) => `/contract/${id}`,
-  resource: (r: Pick<ResourceRecord, 'kind' | 'id'>) => `/${r.kind}/${r.id}`,
-  agreementLinkId: (resourceId: string) => derivedId(`agreement_link:${resourceId}`),
-};
-
-const OCCI_STATE: Record<ResourceRecord['kind'], (s: ResourceRecord['state']) => string> = {
-  compute: (s) => (s === 'running' ? 'active' : s === 'suspended' ? 'suspended' : s === 'failed' ? 'error' : 'inactive'),
-  storage: (s) => (s === 'running' ? 'online' : s === 'failed' ? 'error' : 'offline'),
-  network: (s) => (s === 'running' ? 'active' : s === 'failed' ? 'error' : 'inactive'),
-};
+export { locations } from './entities';
 
 /**
  * Writes an entity as the provider (immutable attributes included), creating it when missing.
@@ -45,51 +29,6 @@ export async function writeEntity(ctx: PluginContext, entity: AnyEntityData, opt
   }
   const next = unwrap(ctx.model.validateEntity(structuredClone(entity), { mode: 'replace', previous: previous.data, actor: 'provider' }));
   await ctx.store.store(previous, next);
-}
-
-function agreementEntity(a: AgreementRecord): ResourceData {
-  const attributes: Attributes = {
-    'occi.agreement.state': a.state,
-    'accords.agreement.manifest': locations.manifest(a.manifestId),
-    'accords.agreement.plan': JSON.parse(JSON.stringify(a.plan)) as Attributes,
-    'accords.agreement.phase': a.phase,
-    'accords.agreement.terms': JSON.parse(JSON.stringify(a.termStates)) as Attributes[],
-    'accords.agreement.price': a.plan.pricePerHour,
-    'accords.agreement.currency': a.plan.currency,
-  };
-  if (a.reason) attributes['accords.agreement.reason'] = a.reason;
-  if (a.moves) attributes['accords.agreement.moves'] = a.moves.map((m) => ({ id: m.id, node: m.node, from: m.from, to: m.to, savingPerHour: m.savingPerHour, state: m.state, at: m.at }));
-  if (a.contract) {
-    attributes['occi.agreement.agreedAt'] = a.contract.acceptedAt;
-    attributes['occi.agreement.effectiveFrom'] = a.contract.effectiveFrom;
-    if (a.contract.effectiveUntil) attributes['occi.agreement.effectiveUntil'] = a.contract.effectiveUntil;
-    attributes['accords.agreement.contract'] = locations.contract(a.contract.id);
-    attributes['accords.agreement.service'] = locations.service(a.id);
-  }
-  return { id: a.id, kind: KIND_IDS.agreement, mixins: [MIXIN_IDS.brokered], title: a.name, attributes, location: locations.agreement(a.id), links: [] };
-}
-
-function resourceEntity(r: ResourceRecord, a: ResourceOwner): ResourceData {
-  const attributes: Attributes = {
-    [`occi.${r.kind}.state`]: OCCI_STATE[r.kind](r.state),
-    'accords.resource.agreement': locations.agreement(a.id),
-    'accords.resource.node': r.node,
-    'accords.resource.replica': r.replica,
-    'accords.resource.provider': r.providerId,
-    'accords.resource.region': r.regionId,
-    'accords.resource.addresses': [...r.addresses],
-    'accords.resource.price': r.pricePerHour,
-  };
-  if (r.offerId) attributes['accords.resource.offer'] = r.offerId;
-  if (r.providerResourceId) attributes['accords.resource.provider_id'] = r.providerResourceId;
-  const node = a.manifest.nodes.find((n) => n.name === r.node);
-  if (r.kind === 'compute' && node) {
-    attributes['occi.compute.cores'] = Math.ceil(node.cores);
-    attributes['occi.compute.memory'] = node.memoryGiB;
-    attributes['occi.compute.hostname'] = r.spec.name;
-  }
-  if (r.spec.kind === 'storage') attributes['occi.storage.size'] = r.spec.sizeGiB;
-  return { id: r.id, kind: KIND_IDS[r.kind], mixins: [MIXIN_IDS.provisioned], title: r.spec.name, attributes, location: locations.resource(r), links: [] };
 }
 
 /**
@@ -118,17 +57,8 @@ export function occiProjection(ctx: PluginContext, options: { skip?: string; onS
     async agreementChanged(a) {
       await writeAsProvider(ctx, agreementEntity(a));
       if (a.contract) {
-        await writeAsProvider(ctx, {
-          id: a.contract.id, kind: KIND_IDS.contract, mixins: [], title: `contract of ${a.name}`, location: locations.contract(a.contract.id), links: [],
-          attributes: {
-            'accords.contract.agreement': locations.agreement(a.id), 'accords.contract.price': a.contract.pricePerHour,
-            'accords.contract.currency': a.contract.currency, 'accords.contract.document': JSON.parse(JSON.stringify(a.contract)) as Attributes,
-          },
-        } as ResourceData);
-        await writeAsProvider(ctx, {
-          id: locations.serviceId(a.id), kind: KIND_IDS.service, mixins: [], title: a.name, location: locations.service(a.id), links: [],
-          attributes: { 'accords.service.agreement': locations.agreement(a.id), 'accords.service.state': a.phase },
-        } as ResourceData);
+        await writeAsProvider(ctx, contractEntity(a, a.contract));
+        await writeAsProvider(ctx, serviceEntity(a));
       }
     },
     async resourceChanged(r, a) {
@@ -147,6 +77,9 @@ export function occiProjection(ctx: PluginContext, options: { skip?: string; onS
         };
         await ctx.store.create(link);
       }
+    },
+    async usageRecorded(record, agreementId) {
+      await writeEntity(ctx, usageEntity(record, agreementId), { isNew: true });
     },
     async resourceRemoved(r) {
       if (await ctx.store.find(locations.resource(r))) await ctx.store.remove(locations.resource(r));

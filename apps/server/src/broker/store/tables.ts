@@ -73,3 +73,25 @@ export class BrokerTables1763900200001 implements MigrationInterface {
     }
   }
 }
+
+/**
+ * Adds the table of provider resources Accords does not know, as the reconciliation last found
+ * them (readable at `GET /broker/unknown`).
+ */
+export class BrokerUnknown1763900200002 implements MigrationInterface {
+  name = 'BrokerUnknown1763900200002';
+
+  /** Creates the table. */
+  async up(q: QueryRunner): Promise<void> {
+    const big = q.connection.options.type === 'postgres' ? 'BIGINT' : 'INTEGER';
+    await q.query(`CREATE TABLE IF NOT EXISTS accords_broker_unknown (
+      provider_id VARCHAR(100) NOT NULL, provider_resource_id VARCHAR(256) NOT NULL, name VARCHAR(256) NOT NULL,
+      state VARCHAR(32) NOT NULL, idempotency_key VARCHAR(128), first_seen ${big} NOT NULL, last_seen ${big} NOT NULL,
+      PRIMARY KEY (provider_id, provider_resource_id))`);
+  }
+
+  /** Drops the table. */
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE IF EXISTS accords_broker_unknown');
+  }
+}

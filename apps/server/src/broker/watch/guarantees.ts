@@ -30,7 +30,7 @@ async function uptime(input: { tx: SqlExecutor; resources: ResourceRecord[]; fro
 }
 
 /** What a guarantee measured over a window, or undefined when the broker cannot measure it. */
-async function measure(input: { tx: SqlExecutor; g: Guarantee; agreement: AgreementRecord; resources: ResourceRecord[]; from: number; to: number }): Promise<number | undefined> {
+export async function measure(input: { tx: SqlExecutor; g: Guarantee; agreement: AgreementRecord; resources: ResourceRecord[]; from: number; to: number }): Promise<number | undefined> {
   const { g, agreement, from, to } = input;
   const scope = input.resources.filter((r) => r.kind === 'compute' && r.role === 'primary' && (!g.nodes || g.nodes.includes(r.node)));
   switch (g.metric) {
@@ -53,17 +53,52 @@ async function measure(input: { tx: SqlExecutor; g: Guarantee; agreement: Agreem
   }
 }
 
+/** One measured value of a guarantee's metric over a window. */
+export interface Measurement {
+  guarantee: string;
+  metric: Guarantee['metric'];
+  value: number;
+  /** RFC 3339 bounds of the window measured, `[from, to)`. */
+  from: string;
+  to: string;
+}
+
 /**
- * Evaluates every guarantee of an accepted agreement: the current window so far sets the term
- * state (fulfilled or violated); each window that has ended violated records its penalty or
- * credit once (remedy amount, or a percentage of the window's charges).
+ * Measures every guarantee of an accepted agreement over its current window (so far). A metric
+ * the broker cannot measure (no connector reports latency or error rate) gives no measurement,
+ * never an invented value.
  *
- * @param input - transaction, agreement (its `termStates` are updated), resources and time
+ * @param input - transaction, agreement, its resources, time
+ * @returns the measurements, one per measurable guarantee
+ * @example
+ * const measurements = await measureGuarantees({ tx, agreement, resources, now });
+ */
+export async function measureGuarantees(input: { tx: SqlExecutor; agreement: AgreementRecord; resources: ResourceRecord[]; now: number }): Promise<Measurement[]> {
+  const { tx, agreement: a, now } = input;
+  if (!a.contract) return [];
+  const effective = Date.parse(a.contract.effectiveFrom);
+  const out: Measurement[] = [];
+  for (const g of a.contract.guarantees) {
+    const windowMs = isoDurationMs(g.window) ?? 30 * 86_400_000;
+    const from = effective + Math.max(0, Math.floor((now - effective) / windowMs)) * windowMs;
+    const value = now > from ? await measure({ tx, g, agreement: a, resources: input.resources, from, to: now }) : undefined;
+    if (value !== undefined) out.push({ guarantee: g.name, metric: g.metric, value, from: new Date(from).toISOString(), to: new Date(now).toISOString() });
+  }
+  return out;
+}
+
+/**
+ * Evaluates every guarantee of an accepted agreement from the measurements of its current
+ * window (see {@link measureGuarantees}): the term state is fulfilled or violated, or undefined
+ * without a measurement; each window that has ended violated records its penalty or credit once
+ * (remedy amount, or a percentage of the window's charges).
+ *
+ * @param input - transaction, agreement (its `termStates` are updated), resources, time and measurements
  * @returns whether any term state changed
  * @example
- * const changed = await evaluateGuarantees({ tx, agreement, resources, now });
+ * const changed = await evaluateGuarantees({ tx, agreement, resources, now, measurements });
  */
-export async function evaluateGuarantees(input: { tx: SqlExecutor; agreement: AgreementRecord; resources: ResourceRecord[]; now: number }): Promise<boolean> {
+export async function evaluateGuarantees(input: { tx: SqlExecutor; agreement: AgreementRecord; resources: ResourceRecord[]; now: number; measurements: Measurement[] }): Promise<boolean> {
   const { tx, agreement: a, now } = input;
   if (!a.contract || a.contract.guarantees.length === 0) return false;
   const effective = Date.parse(a.contract.effectiveFrom);
@@ -72,8 +107,7 @@ export async function evaluateGuarantees(input: { tx: SqlExecutor; agreement: Ag
   for (const g of a.contract.guarantees) {
     const windowMs = isoDurationMs(g.window) ?? 30 * 86_400_000;
     const k = Math.max(0, Math.floor((now - effective) / windowMs));
-    const current = { from: effective + k * windowMs, to: now };
-    const measured = current.to > current.from ? await measure({ tx, g, agreement: a, resources: input.resources, ...current }) : undefined;
+    const measured = input.measurements.find((m) => m.guarantee === g.name)?.value;
     const status: GuaranteeStatus = { name: g.name, state: measured === undefined ? 'undefined' : COMPARE[g.comparator](measured, g.target) ? 'fulfilled' : 'violated' };
     if (measured !== undefined) {
       status.measured = measured;

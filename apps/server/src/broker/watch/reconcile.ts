@@ -5,6 +5,7 @@ import { occiProjection } from '../occi/occi-projection';
 import { appendEvent } from '../store/events';
 import { getAgreement, getResource, saveResource } from '../store/records';
 import { enterPhase } from '../workflow/usage';
+import { recordUnknown } from '../store/unknown';
 import { num } from '../../jobs/sql';
 import type { BrokerRuntime } from '../runtime';
 
@@ -50,6 +51,7 @@ export async function reconcile(input: { runtime: BrokerRuntime; api: PluginApi;
       continue;
     }
     const seen = new Set<string>();
+    const unknownBefore = report.unknown.length;
     for (const p of listed) {
       const known = byProviderId.get(`${providerId}|${p.id}`) ?? (p.idempotencyKey ? byKey.get(p.idempotencyKey) : undefined);
       if (!known || String(known.state) === 'released') {
@@ -68,6 +70,8 @@ export async function reconcile(input: { runtime: BrokerRuntime; api: PluginApi;
         }
       }
     }
+    const unknown = report.unknown.slice(unknownBefore);
+    await api.transaction(async (m) => recordUnknown(sqlExecutor(m), { providerId, resources: unknown, now }));
     for (const r of rows) {
       const live = ['running', 'stopped', 'suspended'].includes(String(r.state));
       if (String(r.provider_id) !== providerId || !live || !r.provider_resource_id || seen.has(String(r.id))) continue;
@@ -87,7 +91,7 @@ async function mark(input: { api: PluginApi; resourceId: string; now: number; ph
     const r = await getResource(tx, input.resourceId);
     if (!r) return;
     const a = await getAgreement(tx, { id: r.agreementId, lock: true });
-    await enterPhase({ tx, resource: r, phase: input.phase, now: input.now });
+    await enterPhase({ tx, projection: occiProjection(ctx), resource: r, phase: input.phase, now: input.now });
     r.error = input.error;
     await saveResource(tx, r);
     if (a) await occiProjection(ctx).resourceChanged(r, a);

@@ -26,7 +26,7 @@ export async function watchOnce(input: { runtime: BrokerRuntime; api: PluginApi 
   const agreements = await listAgreementsIn(input.runtime.db!, ['provisioning', 'running', 'stopped', 'suspended', 'releasing', 'failed']);
   for (const a of agreements) {
     if (!a.contract) continue;
-    await accountAgreement({ api: input.api, agreementId: a.id, tenantId: a.tenantId, now: input.runtime.clock() });
+    await accountAgreement({ api: input.api, agreementId: a.id, tenantId: a.tenantId, now: input.runtime.clock(), periodSeconds: (input.runtime.options.watchMs ?? 30_000) / 1000 });
   }
   input.runtime.lastReconcile = report;
   if (input.runtime.options.replace !== false) {

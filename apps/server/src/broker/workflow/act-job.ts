@@ -34,7 +34,7 @@ export function actHandler(input: {
           const cur = await getResource(tx, r.id);
           const phase = phaseOfProviderState(stable.state);
           if (!cur || !phase || cur.state === 'released' || cur.state === 'releasing') return;
-          await enterPhase({ tx, resource: cur, phase, now });
+          await enterPhase({ tx, projection: input.projectionOf(tx, scope), resource: cur, phase, now });
           await saveResource(tx, cur);
           const agreement = await getAgreement(tx, { id: cur.agreementId });
           if (agreement) await input.projectionOf(tx, scope).resourceChanged(cur, agreement);

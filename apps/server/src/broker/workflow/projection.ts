@@ -1,4 +1,4 @@
-import type { Manifest } from '@accords/model';
+import type { Manifest, UsageRecord } from '@accords/model';
 import type { AgreementRecord, ResourceRecord } from '../types';
 
 /** What the entity of a resource shows of its agreement. */
@@ -20,6 +20,8 @@ export interface Projection {
   resourceChanged(r: ResourceRecord, a: ResourceOwner): Promise<void>;
   /** Removes the entity of a released resource (and its links). */
   resourceRemoved(r: ResourceRecord): Promise<void>;
+  /** Creates the `usage` entity of a usage record just written. */
+  usageRecorded(record: UsageRecord, agreementId: string): Promise<void>;
 }
 
 /** A projection that shows nothing (for runs without an OCCI store, e.g. benchmarks of the core). */
@@ -28,4 +30,5 @@ export const NO_PROJECTION: Projection = {
   agreementChanged: async () => undefined,
   resourceChanged: async () => undefined,
   resourceRemoved: async () => undefined,
+  usageRecorded: async () => undefined,
 };

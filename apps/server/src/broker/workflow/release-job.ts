@@ -43,9 +43,9 @@ export function releaseHandler(input: {
           const cur = await getResource(tx, r.id);
           if (!cur) return;
           const agreement = await getAgreement(tx, { id: cur.agreementId, lock: true });
-          await enterPhase({ tx, resource: cur, phase: 'released', now });
-          await saveResource(tx, cur);
           const projection = input.projectionOf(tx, scope);
+          await enterPhase({ tx, projection, resource: cur, phase: 'released', now });
+          await saveResource(tx, cur);
           await projection.resourceRemoved(cur);
           await appendEvent(tx, { agreementId: cur.agreementId, tenantId: cur.tenantId, type: 'state', data: { resource: cur.id, node: cur.node, kind: cur.kind, state: 'released' }, at: now });
           if (agreement && agreement.phase === 'releasing') {

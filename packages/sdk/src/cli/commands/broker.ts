@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { PlacementPlan } from '@accords/model';
 import type { AgreementView } from '../../broker';
-import type { Fetched } from '../../entities';
 import { sleep } from '../../transport/retry';
 import { commandContext, type CliEnvironment, type CommandContext } from '../context';
 import { DeployTracker } from '../deploy-tracker';
@@ -11,8 +10,8 @@ import { readManifestFile } from '../manifest-file';
 import { printPlan } from '../plan-view';
 import { createPrinter } from '../output';
 import { createProgressView } from '../progress-view';
-import { stateOf } from './read';
 import { registerOffersCommand } from './offers';
+import { describeLine, invoiceView, type InvoiceView } from '../invoice-view';
 
 /**
  * Registers `plan`, `deploy`, `status`, `offers` and `invoice`.
@@ -120,23 +119,38 @@ export function registerBrokerCommands(program: Command, env: CliEnvironment): v
       const ctx = commandContext(command, env);
       const flags = command.opts<{ filter: string[] }>();
       if (location) {
-        const invoice = await ctx.client.entities.get(location, { signal: ctx.signal });
-        const pairs: [string, unknown][] = [['invoice', invoice.location]];
-        for (const [name, value] of Object.entries(invoice.attributes)) pairs.push([name, value]);
-        return ctx.out.record(pairs, invoice);
+        const invoice = invoiceView(await ctx.client.entities.get(location, { signal: ctx.signal }));
+        const money = (v: number | undefined): string | undefined => (v === undefined ? undefined : `${v.toFixed(2)} ${invoice.currency ?? ''}`.trim());
+        const pairs: [string, unknown][] = [
+          ['invoice', invoice.location],
+          ['title', invoice.title],
+          ['period', period(invoice)],
+          ['status', invoice.status],
+          ['subtotal', money(invoice.subtotal)],
+          ['penalties', money(invoice.penalties)],
+          ['credits', money(invoice.credits)],
+          ['total', money(invoice.total)],
+        ];
+        invoice.lines.forEach((line, i) => pairs.push([`line ${i + 1}`, describeLine(line)]));
+        return ctx.out.record(pairs.filter(([, v]) => v !== undefined && v !== ''), invoice);
       }
       const attributes = Object.fromEntries(flags.filter.map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
-      const rows: Fetched[] = [];
-      for await (const i of ctx.client.broker.invoices({ filter: { attributes }, signal: ctx.signal })) rows.push(i);
-      const attr = (e: Fetched, suffix: string): unknown => Object.entries(e.attributes).find(([k]) => k.endsWith(suffix))?.[1];
+      const rows: InvoiceView[] = [];
+      for await (const i of ctx.client.broker.invoices({ filter: { attributes }, signal: ctx.signal })) rows.push(invoiceView(i));
       ctx.out.list(rows, [
-        { header: 'LOCATION', value: (e) => e.location },
-        { header: 'PERIOD', value: (e) => [attr(e, '.period_start') ?? attr(e, '.periodStart'), attr(e, '.period_end') ?? attr(e, '.periodEnd')].filter(Boolean).join(' – ') },
-        { header: 'TOTAL', value: (e) => attr(e, '.total'), numeric: true },
-        { header: 'CURRENCY', value: (e) => attr(e, '.currency') },
-        { header: 'STATUS', value: (e) => attr(e, '.status') ?? stateOf(e) },
+        { header: 'LOCATION', value: (v) => v.location },
+        { header: 'TITLE', value: (v) => v.title },
+        { header: 'PERIOD', value: (v) => period(v) },
+        { header: 'STATUS', value: (v) => v.status },
+        { header: 'LINES', value: (v) => v.lines.length, numeric: true },
+        { header: 'TOTAL', value: (v) => (v.total === undefined ? '' : v.total.toFixed(2)), numeric: true },
+        { header: 'CURRENCY', value: (v) => v.currency },
       ]);
     });
+}
+
+function period(v: InvoiceView): string {
+  return [v.periodStart, v.periodEnd].filter(Boolean).join(' – ');
 }
 
 async function waitForPlan(ctx: CommandContext, agreement: string): Promise<AgreementView & { plan: PlacementPlan }> {

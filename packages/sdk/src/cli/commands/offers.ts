@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { Jurisdiction } from '@accords/model';
 import type { Fetched } from '../../entities';
-import { commandContext, type CliEnvironment, type CommandContext } from '../context';
+import { commandContext, type CliEnvironment } from '../context';
 import { examples, positiveInteger, usageError } from '../help';
-import { offerRow, type OfferContext, type OfferRow } from '../offer-row';
+import { offerRow, type OfferRow } from '../offer-row';
+import { offerContext } from '../offer-context';
 
 /**
  * Registers `offers`: compare offers by price and carbon for a shape and jurisdictions.
@@ -34,15 +35,17 @@ export function registerOffersCommand(program: Command, env: CliEnvironment): vo
       for (const [name, value] of Object.entries(minimum)) if (Number.isNaN(value) || value < 0) throw usageError(`--${name} must be a non-negative number`);
       const { expandJurisdictions } = await import('@accords/model');
       const countries = flags.jurisdiction ? expandJurisdictions(flags.jurisdiction.split(',').map((j) => j.trim().toUpperCase()) as Jurisdiction[]) : undefined;
-      const filter = flags.region ? { attributes: { 'accords.offer.region': flags.region } } : undefined;
+      const filter = flags.region ? { attributes: { 'accords.offer.regionId': flags.region } } : undefined;
       const offers: Fetched[] = [];
       for await (const o of ctx.client.broker.offers({ filter, signal: ctx.signal })) offers.push(o);
-      const context = await offerContext(ctx);
+      const context = await offerContext(ctx.client, ctx.signal);
       const rows = offers
         .map((o) => offerRow(o, context))
         .filter((r) => r.vcpu >= minimum.vcpu && r.memoryGiB >= minimum.memory && r.gpus >= minimum.gpus)
         .filter((r) => !countries || (r.country !== undefined && countries.has(r.country)));
-      const ranked = rank(rows, flags.sort as 'price' | 'carbon' | 'balanced').slice(0, positiveInteger('--limit', flags.limit));
+      const carbonKnown = rows.some((r) => r.carbonGPerHour !== undefined);
+      if (!carbonKnown && rows.length > 0) ctx.out.note('the server publishes no carbon figures for these offers (no region and signal kinds): ranked by price');
+      const ranked = rank(rows, carbonKnown ? (flags.sort as 'price' | 'carbon' | 'balanced') : 'price').slice(0, positiveInteger('--limit', flags.limit));
       ctx.out.list(
         ranked,
         [
@@ -61,6 +64,7 @@ export function registerOffersCommand(program: Command, env: CliEnvironment): vo
         ranked.map((r) => ({ ...r, entity: undefined, location: r.location })),
       );
       if (ranked.length === 0 && offers.length > 0) ctx.out.note(`${offers.length} offer(s), none with that shape and jurisdiction`);
+      if (countries && context.regions.size === 0) ctx.out.note('the server publishes no region facts (no region kind or region mixins): no offer can be matched to a jurisdiction');
     });
 }
 
@@ -79,40 +83,4 @@ export function rank(rows: readonly OfferRow[], by: 'price' | 'carbon' | 'balanc
   const byPrice = order(price);
   const byCarbon = order(carbon);
   return [...rows].sort((a, b) => byPrice.get(a)! + byCarbon.get(a)! - (byPrice.get(b)! + byCarbon.get(b)!) || price(a) - price(b));
-}
-
-/**
- * Reads the regions (country, PUE, grid zone) and the current carbon intensity of each grid zone,
- * when the server publishes `region` and `signal` kinds.
- * @param ctx - the command context
- * @returns what could be read (empty maps otherwise)
- */
-async function offerContext(ctx: CommandContext): Promise<OfferContext> {
-  const context: OfferContext = { regions: new Map(), intensity: new Map() };
-  const model = await ctx.client.model({ signal: ctx.signal });
-  const has = (term: string): boolean => model.categories.kinds.some((k) => k.term === term && k.location);
-  if (has('region')) {
-    for await (const r of ctx.client.entities.list('region', { signal: ctx.signal })) {
-      const a = r.attributes;
-      context.regions.set(String(a['accords.region.id'] ?? r.id), {
-        country: typeof a['accords.region.country'] === 'string' ? a['accords.region.country'] : undefined,
-        pue: typeof a['accords.region.pue'] === 'number' ? a['accords.region.pue'] : undefined,
-        zone: typeof a['accords.region.zone'] === 'string' ? a['accords.region.zone'] : undefined,
-      });
-    }
-  }
-  if (has('signal')) {
-    const now = Date.now();
-    for await (const s of ctx.client.entities.list('signal', { signal: ctx.signal })) {
-      const a = s.attributes;
-      if (a['accords.signal.metric'] !== 'carbon-intensity' || typeof a['accords.signal.zone'] !== 'string') continue;
-      const raw = a['accords.signal.points'];
-      const points = (typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw) as { start: string; value: number }[] | undefined;
-      if (!Array.isArray(points)) continue;
-      // The point in force now, or the latest one before it.
-      const current = points.filter((p) => Date.parse(p.start) <= now).at(-1) ?? points[0];
-      if (current && typeof current.value === 'number') context.intensity.set(a['accords.signal.zone'], current.value);
-    }
-  }
-  return context;
 }
