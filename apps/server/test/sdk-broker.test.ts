@@ -69,7 +69,8 @@ describe.each(['application/occi+json', 'text/plain'] as Rendering[])('SDK broke
       return records.reduce((t, r) => t + r.seconds, 0) >= 2 ? records : undefined;
     }, { what: 'usage records', timeoutMs: 20_000 });
     expect(usage.every((r) => r.currency === 'EUR' && r.pricePerHour > 0 && typeof r.resourceId === 'string')).toBe(true);
-    const contract = String((await client.broker.agreement(submission.agreement!)).entity.attributes['accords.agreement.contract']).split('/').pop();
+    const held = (await client.broker.agreement(submission.agreement!)).entity.attributes;
+    const contract = String(held['accords.agreement.contract'] ?? held['accords.agreement.contractId']).split('/').pop();
     const invoice = await until(async () => {
       const all = await collect(client.broker.invoices());
       const mine = all.find((i) => JSON.stringify(i.attributes).includes(contract!));

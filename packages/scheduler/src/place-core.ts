@@ -8,7 +8,7 @@ import { SchedulerError } from './errors';
 import { manifestOf, type CoreInput } from './input';
 import type { CorePlan, SolverReport } from './plan-types';
 import { PlacementIndex } from './placement-index';
-import { buildPlan, type MemberResult } from './plan-builder';
+import { buildPlan, type ClassResults } from './plan-builder';
 import { prepareClasses } from './prepare';
 import { solveClass } from './solve-independent';
 import { hourOf, toMs } from './time/hours';
@@ -74,12 +74,15 @@ export function placeCore(input: CoreInput): CorePlan {
 }
 
 /** Every offer a placement drew capacity from (capacity is only ever taken by placed members). */
-function drawnOffers(results: readonly MemberResult[][]): Int32Array {
+function drawnOffers(results: readonly ClassResults[]): Int32Array {
   let n = 0;
-  for (const rs of results) n += rs.length;
+  for (const rs of results) n += rs.offers.length;
   const out = new Int32Array(n);
   let k = 0;
-  for (const rs of results) for (const r of rs) out[k++] = r.offer;
+  for (const rs of results) {
+    out.set(rs.offers, k);
+    k += rs.offers.length;
+  }
   return out;
 }
 
@@ -106,8 +109,8 @@ function solve(ctx: SolveContext, coupleAll: boolean) {
     if (!pc.run && (coupleAll || distinct.has(pc.cls.node.id))) coupledPos.push(i);
   });
   // Placeholders only for coupled classes; independent classes fill theirs below (one object per member, not two).
-  const results: MemberResult[][] = prepared.map(() => []);
-  for (const i of coupledPos) results[i] = prepared[i]!.cls.members.map(() => ({ offer: -1, score: 0 }));
+  // Coupled classes start unplaced; independent classes take solveClass's arrays below.
+  const results: ClassResults[] = prepared.map((pc) => ({ offers: new Int32Array(pc.cls.members.length).fill(-1), scores: new Float64Array(pc.cls.members.length) }));
   const report: SolverReport = { method: 'independent', objective: 0, lowerBound: 0, gap: 0, equivalenceClasses: classes.length, searchNodes: 0 };
   const notes = [...tc.notes];
   let egressPerHour = 0;
@@ -129,7 +132,8 @@ function solve(ctx: SolveContext, coupleAll: boolean) {
       const o = built.p.cands[cls]![k]!;
       assign[i] = o;
       capacity[o]! -= 1;
-      results[org.pc]![org.member] = { offer: o, score: built.p.costs[cls]![k]! / prepared[org.pc]!.q.size };
+      results[org.pc]!.offers[org.member] = o;
+      results[org.pc]!.scores[org.member] = built.p.costs[cls]![k]! / prepared[org.pc]!.q.size;
     });
     const ev = evaluateAssignment(built.p, assign);
     egressPerHour = ev.egress;
@@ -147,28 +151,32 @@ function solve(ctx: SolveContext, coupleAll: boolean) {
     const r = solveClass(index.offers, pc);
     ranked[i] = r.ranked;
     contention ||= r.capacityHit;
-    const rs = results[i]!;
-    for (let k = 0; k < r.offers.length; k++) rs.push({ offer: r.offers[k]!, score: r.scores[k]! });
+    results[i] = { offers: r.offers, scores: r.scores };
     report.objective += r.objective;
   });
   report.lowerBound += independentBound({ prepared, skip: coupledSet, results, index, contention, capacity: cat.capacity });
   if (report.method === 'independent' && report.lowerBound < report.objective - 1e-9) report.method = 'heuristic';
   report.gap = report.objective > 0 ? Math.max(0, (report.objective - report.lowerBound) / report.objective) : 0;
   let pricePerHour = 0;
-  for (const rs of results) for (const r of rs) if (r.offer >= 0) pricePerHour += cat.price[r.offer]!;
+  for (const rs of results) {
+    for (let k = 0; k < rs.offers.length; k++) if (rs.offers[k]! >= 0) pricePerHour += cat.price[rs.offers[k]!]!;
+  }
   return { prepared, results, report, notes, egressPerHour, coupledSet, coupleAll, pricePerHour, ranked };
 }
 
 /** Objective of the independent classes, or (after a capacity ran out) a bound from unlimited first choices. */
-function independentBound(a: { prepared: ReturnType<typeof prepareClasses>; skip: Set<number>; results: MemberResult[][]; index: PlacementIndex; contention: boolean; capacity: Float64Array }): number {
+function independentBound(a: { prepared: ReturnType<typeof prepareClasses>; skip: Set<number>; results: ClassResults[]; index: PlacementIndex; contention: boolean; capacity: Float64Array }): number {
   let lb = 0;
   a.prepared.forEach((pc, i) => {
     if (a.skip.has(i)) return;
-    const placed = a.results[i]!.filter((r) => r.offer >= 0);
-    if (!a.contention) {
-      for (const r of placed) lb += pc.q.size * r.score;
-      return;
+    const { offers, scores } = a.results[i]!;
+    let placed = 0;
+    for (let k = 0; k < offers.length; k++) {
+      if (offers[k]! < 0) continue;
+      placed++;
+      if (!a.contention) lb += pc.q.size * scores[k]!;
     }
+    if (!a.contention) return;
     // The class's own query with the untouched capacities (swapped in, not cloned: one query shape for the index).
     const own = pc.q.capacity;
     pc.q.capacity = a.capacity;
@@ -178,7 +186,7 @@ function independentBound(a: { prepared: ReturnType<typeof prepareClasses>; skip
     } finally {
       pc.q.capacity = own;
     }
-    if (best) lb += pc.q.size * best.score * placed.length;
+    if (best) lb += pc.q.size * best.score * placed;
   });
   return lb;
 }

@@ -8,10 +8,10 @@ import type { PreparedClass } from './prepare';
 import { RANKED_K } from './solve-independent';
 import { isoOfHour } from './time/hours';
 
-/** The offer (or -1) and score of one class member. */
-export interface MemberResult {
-  offer: number;
-  score: number;
+/** The offer (or -1) and score of each member of one class, in member order (typed arrays: no object per member). */
+export interface ClassResults {
+  offers: Int32Array;
+  scores: Float64Array;
 }
 
 function carbonOf(cat: Catalogue, a: { pc: PreparedClass; tc: TermsContext; o: number }): { loc: number; marg: number | null } {
@@ -55,7 +55,7 @@ export function buildPlan(a: {
   index: OfferIndex;
   tc: TermsContext;
   prepared: readonly PreparedClass[];
-  results: readonly MemberResult[][];
+  results: readonly ClassResults[];
   report: SolverReport;
   notes: string[];
   egressPerHour: number;
@@ -83,7 +83,8 @@ export function buildPlan(a: {
     const members = pc.cls.members;
     for (let k = 0; k < members.length; k++) {
       const mem = members[k]!;
-      const { offer: o, score } = res[k]!;
+      const o = res.offers[k]!;
+      const score = res.scores[k]!;
       if (o < 0) {
         missing.set(mem.nodeId, (missing.get(mem.nodeId) ?? 0) + 1);
         continue;
@@ -124,12 +125,19 @@ export function buildPlan(a: {
         };
       decisions.push(d);
     }
+    // One scan of the catalogue per class: its nodes filter alike, only the id and count differ.
+    let first: Diagnosis | undefined;
     for (const [nodeId, instances] of missing) {
+      if (first) {
+        unplaced.push({ ...first, nodeId, instances, failedBy: { ...first.failedBy }, removedBy: { ...first.removedBy } });
+        continue;
+      }
       const q = { ...pc.q, capacity: cat.capacity };
       const coupledReason = a.coupled.has(ci) ? 'the coupled constraints (groups, quotas, capacity or budget) leave no room for it' : undefined;
       const d = diagnose(cat, { q, nodeId, instances, ...(coupledReason ? { coupledReason } : {}) });
       if (pc.run?.problem) d.message = `${pc.run.problem}; ${d.message}`;
       unplaced.push(d);
+      first = d;
     }
   }
   decisions.sort((x, y) => (x.nodeId < y.nodeId ? -1 : x.nodeId > y.nodeId ? 1 : x.instance - y.instance));
