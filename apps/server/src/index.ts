@@ -19,7 +19,7 @@ export type { Database, MigrationClass } from './store/database';
 export { TENANT_KIND, PLATFORM_SCHEME } from './plugins/tenant-plugin';
 export { REGION_SCHEME, OS_TPL_SCHEME, RESOURCE_TPL_SCHEME } from './seed/seed-categories';
 export { SERVER_HEADER, SERVER_VERSION } from './http/occi-version';
-export { createBrokerPlugin, BrokerError, serveConnector, remoteConnector, BROKER_CATEGORIES } from './broker';
+export { createBrokerPlugin, BrokerError, serveConnector, remoteConnector } from './broker';
 export type { BrokerPlugin, BrokerPluginOptions, BrokerJobOptions, BrokerErrorCode } from './broker';
 export { loadConnectors, parseConnectorList, CONNECTOR_NAMES } from './connectors/load-connectors';
 export type { ConnectorEntry, ConnectorName } from './connectors/load-connectors';

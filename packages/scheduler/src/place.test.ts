@@ -80,6 +80,15 @@ describe('place on the demo catalogue', () => {
     expect(giant.reason).toMatch(/no offer of \d+ passes every filter/);
   });
 
+  it('gives identical unplaceable nodes the same diagnosis under their own names', () => {
+    const nodes = [{ name: 'g1', cores: 1000, memoryGiB: 16 }, { name: 'g2', cores: 1000, memoryGiB: 16, count: { initial: 2 } }];
+    const { report } = placeWithReport({ nodes, index, signals, now: NOW });
+    expect(report.unplaced.map((u) => [u.nodeId, u.instances])).toEqual([['g1', 1], ['g2', 2]]);
+    const [a, b] = report.unplaced;
+    expect({ ...b!, nodeId: 'g1', instances: 1 }).toEqual(a);
+    expect(b!.removedBy).not.toBe(a!.removedBy);
+  });
+
   it('rejects bad input with a JSON pointer', () => {
     const bad = () => place({ nodes: [{ name: 'a', cores: -1, memoryGiB: 1 }], index, signals, now: NOW });
     expect(bad).toThrow(SchedulerError);
