@@ -12,17 +12,27 @@ import { join } from 'node:path';
 import { startServer } from '../src/index';
 import { bareServer, measure } from './measure';
 import type { Target } from './measure';
+import { brokerCases } from './broker-cases';
 import { serverCases } from './server-cases';
 import type { BenchContext } from './server-cases';
 
-/** Groups of cases; each returns the JSON lines it measured. */
-const CASE_GROUPS: Array<(ctx: BenchContext) => Promise<void>> = [serverCases];
+
 
 const ADMIN = 'bench-admin-token-0123456789';
 
 /** The cases asked for (all when none is named). */
 const SELECTED = new Set([...process.argv.slice(2), ...(process.env.BENCH_CASE ?? '').split(',')].map((n) => n.trim()).filter((n) => n !== ''));
 const seen = new Set<string>();
+
+/** Groups of cases; each returns the JSON lines it measured. */
+const CASE_GROUPS: Array<(ctx: BenchContext) => Promise<void>> = [
+  serverCases,
+  // Submit-to-running for 10, 100 and 1,000 nodes (case name `broker`).
+  async () => {
+    seen.add('broker');
+    if (SELECTED.size === 0 || SELECTED.has('broker')) await brokerCases();
+  },
+];
 
 async function compare(ctx: BenchContext, name: string, target: Target): Promise<void> {
   seen.add(name);
