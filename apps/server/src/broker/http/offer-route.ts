@@ -1,7 +1,9 @@
 import type { Request, Response, Router } from 'express';
-import { MEDIA_TYPES, matchesFilter, negotiate, parseFilter, render } from '@accords/occi';
+import { MEDIA_TYPES, negotiate, parseFilter, render } from '@accords/occi';
 import type { FilterQuery, MediaType, ResourceData } from '@accords/occi';
 import { toOcci } from '@accords/model';
+import { DEFAULT_LIMITS } from '../../config/options';
+import { pageOf, select } from '../../http/listing';
 import type { PluginApi } from '../../plugins/types';
 import { BrokerError } from '../errors';
 import type { BrokerRuntime } from '../runtime';
@@ -16,7 +18,7 @@ function answerType(req: Request, listing: boolean): MediaType {
 /**
  * `GET /offer/` and `GET /offer/<id>`: the loaded connectors' offers (their cached catalogues)
  * as OCCI resources of the model's `offer` kind, read-only, in every rendering, with the
- * `?category=` and `?attribute=name=value` filters.
+ * `?category=` and `?attribute=name=value` filters and `page` / `number` pagination.
  *
  * @param input - the router, the plugin API and the broker runtime
  * @example
@@ -30,7 +32,8 @@ export function offerRoutes(input: { router: Router; api: PluginApi; runtime: Br
       api.principalOf(res);
       const type = answerType(req, true);
       const filter = parseFilter(req.query as FilterQuery);
-      const resources = (await offers()).filter((o) => matchesFilter(filter, o));
+      const page = pageOf(req, DEFAULT_LIMITS.maxPageSize);
+      const resources = select(await offers(), { filter, page });
       const rendered = render('collection', type, { resources, links: [] }, { model: api.model });
       for (const [name, values] of Object.entries(rendered.headers)) res.setHeader(name, values.length === 1 ? values[0]! : values);
       res.status(200).setHeader('Content-Type', `${rendered.contentType}; charset=utf-8`);
