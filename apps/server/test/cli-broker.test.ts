@@ -168,11 +168,27 @@ describe('accords broker verbs against the reference broker', () => {
     const region = await accords('offers', '--region', top[0]!.region, '-o', 'json');
     expect((JSON.parse(region.stdout) as { region: string }[]).every((o) => o.region === top[0]!.region)).toBe(true);
 
-    // The server publishes no region facts or carbon signals: the CLI says so instead of a wrong order.
-    const carbon = await accords('offers', '--vcpu', '2', '-j', 'EU', '--sort', 'carbon', '-n', '3');
-    expect(carbon.code).toBe(0);
-    expect(carbon.stderr).toContain('no carbon figures');
-    expect(carbon.stdout.split('\n')[0]!.split('\t')[9]).toBe('');
+    // The server publishes its regions and each offer's carbon per hour: --sort carbon ranks by it.
+    const carbon = await accords('offers', '--vcpu', '2', '-j', 'EU', '--sort', 'carbon', '-n', '100', '-o', 'json');
+    expect(carbon.code, carbon.stderr).toBe(0);
+    expect(carbon.stderr).not.toContain('no carbon figures');
+    const byCarbon = JSON.parse(carbon.stdout) as { id: string; country: string; pricePerHour: number; carbonGPerHour?: number }[];
+    expect(byCarbon.length).toBeGreaterThan(3);
+    const grams = byCarbon.map((o) => o.carbonGPerHour!);
+    for (const [i, o] of byCarbon.entries()) {
+      expect(eu.has(o.country)).toBe(true);
+      expect(typeof o.carbonGPerHour).toBe('number');
+      expect(o.carbonGPerHour).toBeGreaterThan(0);
+      if (i > 0) expect(grams[i]! > grams[i - 1]! || (grams[i] === grams[i - 1] && o.pricePerHour >= byCarbon[i - 1]!.pricePerHour)).toBe(true);
+    }
+    // Not the price order in disguise.
+    const carbonPrices = byCarbon.map((o) => o.pricePerHour);
+    expect(carbonPrices).not.toEqual([...carbonPrices].sort((a, b) => a - b));
+    const table = await accords('offers', '--vcpu', '2', '-j', 'EU', '--sort', 'carbon', '-n', '5');
+    const column = table.stdout.trim().split('\n').map((l) => Number(l.split('\t')[9]));
+    expect(column).toHaveLength(5);
+    expect(column.every((g) => g > 0)).toBe(true);
+    expect(column).toEqual([...column].sort((a, b) => a - b));
   });
 
   it('offers: a jurisdiction no region is in lists nothing and says so; a bad --sort is a usage error', async () => {

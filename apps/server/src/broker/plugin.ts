@@ -5,6 +5,7 @@ import { manifestRoutes } from './http/manifest-route';
 import { eventRoutes } from './http/events-route';
 import { usageRoutes } from './http/usage-route';
 import { offerRoutes } from './http/offer-route';
+import { regionRoutes } from './http/region-route';
 import { unknownRoutes } from './http/unknown-route';
 import { ACCORDS_CATEGORIES } from '@accords/model';
 import { BrokerRuntime } from './runtime';
@@ -59,6 +60,7 @@ export function createBrokerPlugin(options: BrokerPluginOptions): BrokerPlugin {
       eventRoutes({ router, api, runtime });
       usageRoutes({ router, api, runtime });
       offerRoutes({ router, api, runtime });
+      regionRoutes({ router, api, runtime });
       unknownRoutes({ router, api, runtime });
     },
     async start(api) {

@@ -4,7 +4,7 @@ import { OcciError, applicableActions, unwrap } from '@accords/occi';
 import type { AnyEntityData, Attributes, Kind, LinkData, Model, ResourceData } from '@accords/occi';
 import { WriteConflict } from '../errors';
 import type { Principal } from '../store/tenant-repo';
-import { deleteEntity, findEntity, findEntityWithLinks, insertEntity, listEntities, listLinksFrom, listLinksTouching, updateEntityIfVersion } from '../store/entity-repo';
+import { deleteEntity, findEntity, findEntityHead, findEntityWithLinks, insertEntity, listEntities, listLinksFrom, listLinksTouching, updateEntityIfVersion } from '../store/entity-repo';
 import type { PluginContext } from '../plugins/types';
 import type { HookRegistry } from './hooks';
 import { fromRow, toRow } from './stored-entity';
@@ -80,6 +80,14 @@ export class TenantStore {
     if (!parts) return undefined;
     const row = await findEntity(this.deps.manager, { ...this.scope, id: parts.id });
     return row && row.collection === parts.collection ? fromRow(row) : undefined;
+  }
+
+  /** The kind and link flag of the entity at `location` (indexed columns only), as {@link find} scopes it. */
+  private async findHead(location: string): Promise<{ kind: string; isLink: boolean } | undefined> {
+    const parts = splitLocation(location);
+    if (!parts) return undefined;
+    const head = await findEntityHead(this.deps.manager, { ...this.scope, id: parts.id });
+    return head && head.collection === parts.collection ? head : undefined;
   }
 
   /**
@@ -181,11 +189,14 @@ export class TenantStore {
   /**
    * Creates an entity (and a resource's inline links) after validating it.
    * @param entity - the entity; its id is kept when valid, otherwise one is assigned
-   * @param options - `collection`: the kind whose collection received the request
+   * @param options - `collection`: the kind whose collection received the request; `actor`:
+   *   `provider` when the server itself creates the entity, so attributes a client may not set
+   *   (a state, say) are accepted at creation (every other check still applies)
    * @returns the stored entity
    * @throws OcciError on validation failures, `conflict` when the id is taken
    */
-  async create(entity: AnyEntityData, options: { collection?: Kind } = {}): Promise<Written> {
+  async create(entity: AnyEntityData, options: { collection?: Kind; actor?: 'client' | 'provider' } = {}): Promise<Written> {
+    const validation = { mode: 'create' as const, actor: options.actor ?? 'client' };
     const kind = this.kindFor(entity, options.collection);
     const id = entity.id === undefined || entity.id === '' ? randomUUID() : entity.id;
     if (!ENTITY_ID.test(id)) throw new OcciError('invalid_attribute', `occi.core.id "${id}" must match ${ENTITY_ID.source}`, { location: { attribute: 'occi.core.id' } });
@@ -193,12 +204,12 @@ export class TenantStore {
     const location = kind.location! + id;
     let candidate = { ...structuredClone(entity), id, location } as AnyEntityData;
     if (!('source' in candidate)) (candidate as ResourceData).links = [];
-    candidate = unwrap(this.model.validateEntity(candidate, { mode: 'create' }));
+    candidate = unwrap(this.model.validateEntity(candidate, validation));
     if ('source' in candidate) candidate = await this.checkLinkEnds(candidate as LinkData);
     let transient: Attributes | undefined;
     for (const hooks of this.deps.hooks.for(this.model, candidate.kind)) {
       const outcome = await hooks.onCreate?.(this.deps.context(), candidate);
-      if (outcome?.entity) candidate = unwrap(this.model.validateEntity({ ...outcome.entity, id, location }, { mode: 'create' }));
+      if (outcome?.entity) candidate = unwrap(this.model.validateEntity({ ...outcome.entity, id, location }, validation));
       if (outcome?.transient) transient = { ...transient, ...outcome.transient };
     }
     const stamp = now();
@@ -363,9 +374,9 @@ export class TenantStore {
     for (const end of ['source', 'target'] as const) {
       const attribute = `occi.core.${end}`;
       const local = this.toLocal(link[end].location, { attribute });
-      const found = await this.find(local);
-      if (!found || 'source' in found.data) throw new OcciError('invalid_attribute', `${attribute}: no resource at ${local}`, { location: { attribute } });
-      checked[end] = { location: local, kind: found.data.kind };
+      const found = await this.findHead(local);
+      if (!found || found.isLink) throw new OcciError('invalid_attribute', `${attribute}: no resource at ${local}`, { location: { attribute } });
+      checked[end] = { location: local, kind: found.kind };
     }
     return checked;
   }

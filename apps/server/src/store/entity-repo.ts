@@ -57,6 +57,32 @@ export async function findEntity(manager: EntityManager, query: Scope & { id: st
   return rows[0];
 }
 
+/** What a link-end check needs of an entity: its indexed columns, not its JSON. */
+export interface EntityHead {
+  kind: string;
+  collection: string;
+  isLink: boolean;
+}
+
+/**
+ * Reads the kind, collection and link flag of an entity by id within a scope, without its data
+ * column (no JSON to read or parse: the check of a link's ends costs one indexed lookup).
+ * @param manager - the transaction
+ * @param query - scope and id
+ * @returns the head, or undefined when missing or out of scope
+ */
+export async function findEntityHead(manager: EntityManager, query: Scope & { id: string }): Promise<EntityHead | undefined> {
+  const p = placeholders(manager);
+  const sql =
+    query.tenantId === undefined
+      ? `SELECT kind, collection, is_link FROM accords_entities WHERE id = ${p(1)} ORDER BY created_at LIMIT 1`
+      : `SELECT kind, collection, is_link FROM accords_entities WHERE tenant_id = ${p(1)} AND id = ${p(2)}`;
+  const params = query.tenantId === undefined ? [query.id] : [query.tenantId, query.id];
+  const raw = ((await manager.query(sql, params)) as Record<string, unknown>[])[0];
+  if (!raw) return undefined;
+  return { kind: raw.kind as string, collection: raw.collection as string, isLink: raw.is_link === true || raw.is_link === 1 || raw.is_link === '1' };
+}
+
 /**
  * Reads an entity row and the rows of the links whose source it is, in one query.
  * @param manager - the transaction
@@ -166,7 +192,20 @@ export async function insertEntity(manager: EntityManager, row: EntityRow): Prom
 export async function updateEntityIfVersion(manager: EntityManager, change: { row: EntityRow; expectedVersion: number }): Promise<boolean> {
   const { id, tenantId, createdAt: _c, ...fields } = change.row;
   forgetReads(manager, tenantId);
-  const result = await manager.update(EntityTable, { tenantId, id, version: change.expectedVersion }, fields);
+  const runner = manager.queryRunner;
+  if (!runner) {
+    const result = await manager.update(EntityTable, { tenantId, id, version: change.expectedVersion }, fields);
+    return (result.affected ?? 0) === 1;
+  }
+  // Plain SQL: typeorm's update builder costs more than the statement (one per entity written).
+  const p = placeholders(manager);
+  const isSqlite = manager.connection.driver.options.type !== 'postgres';
+  const r = change.row;
+  const sql =
+    `UPDATE accords_entities SET kind = ${p(1)}, collection = ${p(2)}, is_link = ${p(3)}, source = ${p(4)}, target = ${p(5)}, mixins = ${p(6)}, ` +
+    `data = ${p(7)}, version = ${p(8)}, updated_at = ${p(9)} WHERE tenant_id = ${p(10)} AND id = ${p(11)} AND version = ${p(12)}`;
+  const params = [r.kind, r.collection, isSqlite ? Number(r.isLink) : r.isLink, r.source, r.target, r.mixins, r.data, r.version, r.updatedAt, tenantId, id, change.expectedVersion];
+  const result = (await runner.query(sql, params, true)) as { affected?: number };
   return (result.affected ?? 0) === 1;
 }
 

@@ -1,6 +1,6 @@
 import { checkResourceSpec, createManualClock, createRateLimiter, withRetry, wrapConnector } from '@accords/connector-kit';
 import { createMemoryConnector } from '../src/examples/memory-connector';
-import { measure } from './measure';
+import { measure } from '../src/bench';
 
 const N = 20_000;
 const memory = createMemoryConnector();

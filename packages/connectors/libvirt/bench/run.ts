@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parseDomainXml, parseXml, renderDomainXml, Virsh } from '../src/index';
-import { measure } from './measure';
+import { measure } from '@accords/connector-kit/bench';
 
 const N = 5_000;
 const spec = {

@@ -1,4 +1,5 @@
-import type { ResourceKind } from '@accords/connector-kit';
+import type { ConfigIssue, ResourceKind, SiteFacts } from '@accords/connector-kit';
+import { checkNumber, checkSiteFacts, checkString, isPlainObject } from '@accords/connector-kit';
 
 /** A compute shape offered on the host; offers whose shape does not fit the host are dropped. */
 export interface LibvirtShape {
@@ -35,23 +36,8 @@ export interface LibvirtPricing {
   memoryGiBHour: number;
 }
 
-/** Where the host is and what its site is like: the facts a region carries in the model. */
-export interface SiteConfig {
-  /** ISO 3166-1 alpha-2 country. */
-  country: string;
-  city?: string;
-  coordinates: { lat: number; lon: number };
-  /** IANA time zone, e.g. `Europe/Paris`. */
-  timeZone: string;
-  /** Power usage effectiveness of the site (default 1.58, a commonly reported industry average). */
-  pue?: number;
-  /** Share of renewable supply, 0–1 (default 0: unknown counts as none). */
-  renewableShare?: number;
-  /** Share of waste heat reused, 0–1 (default 0). */
-  heatReuse?: number;
-  /** Grid zone of the carbon and price signals (default: the country). */
-  zone?: string;
-}
+/** Where the host is and what its site is like: the facts a region carries in the model (the kit's {@link SiteFacts}). */
+export type SiteConfig = SiteFacts;
 
 /** Configuration of {@link createLibvirtConnector} (the `libvirt` entry of `ACCORDS_CONNECTORS`). */
 export interface LibvirtConnectorConfig {
@@ -94,11 +80,8 @@ export interface LibvirtConnectorConfig {
   virshTimeoutMs?: number;
 }
 
-/** One problem found in a configuration. */
-export interface ConfigIssue {
-  pointer: string;
-  message: string;
-}
+/** One problem found in a configuration (the kit's shape, re-exported). */
+export type { ConfigIssue };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -108,56 +91,18 @@ const KNOWN_KEYS = new Set([
   'defaultNetwork', 'shapes', 'pricing', 'images', 'consoleLogDir', 'gracefulStopMs', 'refreshMs', 'virshBinary', 'virshTimeoutMs', 'policy',
 ]);
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** Field checks that append to one list of issues. */
 function checker(issues: ConfigIssue[]) {
   return {
-    str: (value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}) => checkStringInto(issues, { value, pointer, ...opts }),
-    num: (value: unknown, pointer: string, opts: { required?: boolean; min?: number } = {}) => checkNumberInto(issues, { value, pointer, ...opts }),
+    str: (value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}) => checkString(issues, { value, pointer, ...opts }),
+    num: (value: unknown, pointer: string, opts: { required?: boolean; min?: number } = {}) => checkNumber(issues, { value, pointer, ...opts }),
   };
 }
 
-function checkStringInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; required?: boolean; pattern?: RegExp }): void {
-  const { value, pointer } = f;
-  const opts = f;
-  if (value === undefined) {
-    if (opts.required) issues.push({ pointer, message: 'is required' });
-    return;
-  }
-  if (typeof value !== 'string' || value.length === 0) issues.push({ pointer, message: 'must be a non-empty string' });
-  else if (opts.pattern && !opts.pattern.test(value)) issues.push({ pointer, message: `does not match ${opts.pattern}` });
-}
-
-function checkNumberInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; required?: boolean; min?: number }): void {
-  const { value, pointer } = f;
-  const opts = f;
-  if (value === undefined) {
-    if (opts.required) issues.push({ pointer, message: 'is required' });
-    return;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < (opts.min ?? 0)) issues.push({ pointer, message: `must be a number >= ${opts.min ?? 0}` });
-}
-
-/** Checks the site facts of a region (shared by the libvirt and OpenStack configurations' shape). */
+/** Checks the site facts of the host's region. */
 export function checkSite(issues: ConfigIssue[], site: unknown, pointer: string): void {
-  const c = checker(issues);
-  if (!isObject(site)) return void issues.push({ pointer, message: 'is required: { country, coordinates: { lat, lon }, timeZone }' });
-  c.str(site.country, `${pointer}/country`, { required: true, pattern: /^[A-Z]{2}$/ });
-  c.str(site.timeZone, `${pointer}/timeZone`, { required: true });
-  c.str(site.city, `${pointer}/city`);
-  c.str(site.zone, `${pointer}/zone`);
-  const xy = site.coordinates;
-  if (!isObject(xy) || typeof xy.lat !== 'number' || typeof xy.lon !== 'number' || Math.abs(xy.lat) > 90 || Math.abs(xy.lon) > 180) {
-    issues.push({ pointer: `${pointer}/coordinates`, message: 'must be { lat: -90..90, lon: -180..180 }' });
-  }
-  c.num(site.pue, `${pointer}/pue`, { min: 1 });
-  for (const k of ['renewableShare', 'heatReuse']) {
-    c.num(site[k], `${pointer}/${k}`);
-    if (typeof site[k] === 'number' && (site[k] as number) > 1) issues.push({ pointer: `${pointer}/${k}`, message: 'must be a share between 0 and 1' });
-  }
+  if (!isPlainObject(site)) return void issues.push({ pointer, message: 'is required: { country, coordinates: { lat, lon }, timeZone }' });
+  checkSiteFacts(issues, site, pointer);
 }
 
 /**
@@ -173,7 +118,7 @@ export function checkSite(issues: ConfigIssue[], site: unknown, pointer: string)
 export function validateLibvirtConfig(input: unknown): { ok: true; value: LibvirtConnectorConfig } | { ok: false; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const c = checker(issues);
-  if (!isObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
+  if (!isPlainObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
   for (const k of Object.keys(input)) if (!KNOWN_KEYS.has(k)) issues.push({ pointer: `/${k}`, message: 'is not a libvirt connector setting' });
   c.str(input.providerId, '/providerId', { required: true, pattern: ID });
   c.str(input.uri, '/uri', { required: true, pattern: /^[a-z0-9+]+:\/\// });
@@ -185,7 +130,7 @@ export function validateLibvirtConfig(input: unknown): { ok: true; value: Libvir
   c.num(input.cpuOvercommit, '/cpuOvercommit', { min: 0.1 });
   if (input.networks !== undefined && typeof input.networks !== 'boolean') issues.push({ pointer: '/networks', message: 'must be a boolean' });
   for (const k of ['gracefulStopMs', 'refreshMs', 'virshTimeoutMs']) c.num(input[k], `/${k}`, { min: 1 });
-  if (!isObject(input.pricing)) issues.push({ pointer: '/pricing', message: 'is required: an object with currency, coreHour and memoryGiBHour' });
+  if (!isPlainObject(input.pricing)) issues.push({ pointer: '/pricing', message: 'is required: an object with currency, coreHour and memoryGiBHour' });
   else {
     c.str(input.pricing.currency, '/pricing/currency', { required: true, pattern: /^[A-Z]{3}$/ });
     c.num(input.pricing.coreHour, '/pricing/coreHour', { required: true });
@@ -195,7 +140,7 @@ export function validateLibvirtConfig(input: unknown): { ok: true; value: Libvir
     if (!Array.isArray(input.shapes) || input.shapes.length === 0) issues.push({ pointer: '/shapes', message: 'must be a non-empty array' });
     else
       input.shapes.forEach((s: unknown, i) => {
-        if (!isObject(s)) return void issues.push({ pointer: `/shapes/${i}`, message: 'must be an object' });
+        if (!isPlainObject(s)) return void issues.push({ pointer: `/shapes/${i}`, message: 'must be an object' });
         c.str(s.id, `/shapes/${i}/id`, { required: true, pattern: ID });
         c.num(s.cores, `/shapes/${i}/cores`, { required: true, min: 1 });
         c.num(s.memoryGiB, `/shapes/${i}/memoryGiB`, { required: true, min: 0.0625 });
@@ -206,7 +151,7 @@ export function validateLibvirtConfig(input: unknown): { ok: true; value: Libvir
     if (!Array.isArray(input.images)) issues.push({ pointer: '/images', message: 'must be an array' });
     else
       input.images.forEach((img: unknown, i) => {
-        if (!isObject(img)) return void issues.push({ pointer: `/images/${i}`, message: 'must be an object' });
+        if (!isPlainObject(img)) return void issues.push({ pointer: `/images/${i}`, message: 'must be an object' });
         c.str(img.id, `/images/${i}/id`, { required: true, pattern: ID });
         c.str(img.name, `/images/${i}/name`, { required: true });
         for (const k of ['volume', 'kernel', 'initrd', 'cmdline', 'os', 'distribution', 'architecture']) c.str(img[k], `/images/${i}/${k}`);

@@ -11,7 +11,7 @@ import type {
   ResourceAction,
   ResourceSpec,
 } from '@accords/connector-kit';
-import { checkResourceSpec, ConnectorError, createOfferCache, normalizeAction, withDeadline } from '@accords/connector-kit';
+import { callBackend, checkResourceSpec, ConnectorError, createOfferCache, createSingleFlight, invalidConfigError, normalizeAction } from '@accords/connector-kit';
 import { actCompute, createCompute, deleteCompute, readDomain, resizeCompute } from './compute-ops';
 import type { LibvirtConnectorConfig } from './config';
 import { configuredKinds, validateLibvirtConfig } from './config';
@@ -47,7 +47,7 @@ export class LibvirtConnector implements Connector {
   private readonly ctx: OpsContext;
   private started: Promise<void> | undefined;
   private domainType: Promise<string> | undefined;
-  private readonly creating = new Map<string, Promise<ProvisionedResource>>();
+  private readonly creating = createSingleFlight<ProvisionedResource>();
 
   constructor(config: LibvirtConnectorConfig) {
     this.config = config;
@@ -87,16 +87,7 @@ export class LibvirtConnector implements Connector {
   }
 
   private call<T>(operation: string, opts: CallOptions | undefined, fn: (run: Run) => Promise<T>): Promise<T> {
-    return withDeadline(
-      async (signal) => {
-        try {
-          return await fn({ signal });
-        } catch (error) {
-          throw toConnectorError(error, { providerId: this.providerId, operation, signal });
-        }
-      },
-      { timeoutMs: opts?.timeoutMs, signal: opts?.signal, providerId: this.providerId, operation },
-    );
+    return callBackend({ providerId: this.providerId, operation, options: opts, mapError: toConnectorError }, fn);
   }
 
   private ensureStarted(): Promise<void> {
@@ -166,15 +157,13 @@ export class LibvirtConnector implements Connector {
   async create(spec: ResourceSpec, opts?: CallOptions): Promise<ProvisionedResource> {
     const checked = checkResourceSpec(spec, this.capabilities);
     const key = `${checked.kind}\u0000${checked.idempotencyKey}`;
-    const running = this.creating.get(key);
-    if (running) return running;
-    const p = this.call('create', opts, (run) => {
-      if (checked.kind === 'compute') return createCompute(this.ctx, checked, run);
-      if (checked.kind === 'storage') return createStorage(this.ctx, checked, run);
-      return createNetwork(this.ctx, checked, run);
-    }).finally(() => this.creating.delete(key));
-    this.creating.set(key, p);
-    return p;
+    return this.creating.run(key, () =>
+      this.call('create', opts, (run) => {
+        if (checked.kind === 'compute') return createCompute(this.ctx, checked, run);
+        if (checked.kind === 'storage') return createStorage(this.ctx, checked, run);
+        return createNetwork(this.ctx, checked, run);
+      }),
+    );
   }
 
   private ref(id: string, operation: string) {
@@ -258,11 +247,6 @@ export class LibvirtConnector implements Connector {
  */
 export function createLibvirtConnector(config: unknown): LibvirtConnector {
   const result = validateLibvirtConfig(config);
-  if (!result.ok) {
-    const first = result.issues[0]!;
-    throw new ConnectorError('invalid', `invalid libvirt connector configuration: ${result.issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`, {
-      location: { pointer: first.pointer, attribute: first.pointer.split('/').pop() },
-    });
-  }
+  if (!result.ok) throw invalidConfigError('libvirt', result.issues);
   return new LibvirtConnector(result.value);
 }

@@ -1,21 +1,11 @@
-import { abortError, ConnectorError, isConnectorError } from '@accords/connector-kit';
+import type { FailureContext } from '@accords/connector-kit';
+import { ConnectorError, mapBackendError } from '@accords/connector-kit';
 import { classifyVirshError } from './faults';
 import { VirshError } from './virsh';
 
-/** Where a failure happened, for the error's message and fields. */
-export interface FailureContext {
-  providerId: string;
-  operation: string;
-  signal?: AbortSignal;
-}
+export type { FailureContext };
 
-/**
- * Maps anything a libvirt call threw onto the kit's taxonomy, keeping libvirt's message and the
- * original error as `cause`.
- */
-export function toConnectorError(error: unknown, ctx: FailureContext): ConnectorError {
-  if (isConnectorError(error)) return error;
-  if (ctx.signal?.aborted) return abortError(ctx.signal, ctx);
+function classifyLibvirt(error: unknown, ctx: FailureContext): ConnectorError | undefined {
   if (error instanceof VirshError) {
     const fault = classifyVirshError(error);
     return new ConnectorError(fault.kind, `libvirt ${ctx.operation}: ${fault.message}`, {
@@ -27,6 +17,13 @@ export function toConnectorError(error: unknown, ctx: FailureContext): Connector
     });
   }
   if (error instanceof Error && error.name === 'AbortError') return new ConnectorError('cancelled', `libvirt ${ctx.operation}: cancelled`, { ...ctx, cause: error });
-  const message = error instanceof Error ? error.message : String(error);
-  return new ConnectorError('unknown', `libvirt ${ctx.operation}: ${message}`, { providerId: ctx.providerId, operation: ctx.operation, cause: error });
+  return undefined;
+}
+
+/**
+ * Maps anything a libvirt call threw onto the kit's taxonomy, keeping libvirt's message and the
+ * original error as `cause`.
+ */
+export function toConnectorError(error: unknown, ctx: FailureContext): ConnectorError {
+  return mapBackendError(error, ctx, { backend: 'libvirt', classify: classifyLibvirt });
 }

@@ -1,4 +1,5 @@
 import type { Offer, Region } from '@accords/connector-kit';
+import { regionFromSite } from '@accords/connector-kit';
 import type { LibvirtConnectorConfig } from './config';
 import { DEFAULT_SHAPES, shapePrice } from './config';
 import type { NodeInfo } from './libvirt-client';
@@ -51,20 +52,7 @@ export function modelArchitecture(arch: string | undefined): 'x86_64' | 'arm64' 
  * ```
  */
 export function buildRegion(config: LibvirtConnectorConfig): Region {
-  const s = config.site;
-  return {
-    id: regionIdOf(config),
-    providerId: config.providerId,
-    name: config.regionName ?? `${config.providerId} (libvirt)`,
-    country: s.country,
-    ...(s.city ? { city: s.city } : {}),
-    coordinates: { lat: s.coordinates.lat, lon: s.coordinates.lon },
-    timeZone: s.timeZone,
-    pue: s.pue ?? 1.58,
-    renewableShare: s.renewableShare ?? 0,
-    heatReuse: s.heatReuse ?? 0,
-    zone: s.zone ?? s.country,
-  };
+  return regionFromSite({ id: regionIdOf(config), providerId: config.providerId, name: config.regionName ?? `${config.providerId} (libvirt)` }, config.site);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyHttpFault, negotiateMicroversion, OpenStackHttpError, requestJson } from '../src/index';
-import { measure } from './measure';
+import { measure } from '@accords/connector-kit/bench';
 
 const N = 20_000;
 const quota = new OpenStackHttpError({ status: 403, service: 'compute', method: 'POST', url: 'http://x/servers', body: JSON.stringify({ forbidden: { code: 403, message: 'Quota exceeded for instances: Requested 1, but already used 10 of 10 instances' } }) });

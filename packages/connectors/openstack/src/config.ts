@@ -1,4 +1,5 @@
-import type { SecretRef } from '@accords/connector-kit';
+import type { ConfigIssue, SecretRef, SiteFacts } from '@accords/connector-kit';
+import { checkNumber, checkSiteFacts, checkString, escapePointerToken, isPlainObject } from '@accords/connector-kit';
 
 /** Keystone credentials in a configuration: secrets are references (`env:NAME`, `file:/path`), never values. */
 export type OpenStackCredentialsConfig =
@@ -17,24 +18,10 @@ export interface OpenStackPricing {
 }
 
 /** An OpenStack region the connector uses, with the site facts a region carries in the model. */
-export interface OpenStackRegionConfig {
+export interface OpenStackRegionConfig extends SiteFacts {
   /** Accords region id (default `<providerId>:<region name>`). */
   id?: string;
   name?: string;
-  /** ISO 3166-1 alpha-2 country. */
-  country: string;
-  city?: string;
-  coordinates: { lat: number; lon: number };
-  /** IANA time zone. */
-  timeZone: string;
-  /** Power usage effectiveness (default 1.58). */
-  pue?: number;
-  /** Share of renewable supply, 0–1 (default 0). */
-  renewableShare?: number;
-  /** Share of waste heat reused, 0–1 (default 0). */
-  heatReuse?: number;
-  /** Grid zone of the signals (default: the country). */
-  zone?: string;
 }
 
 /** Configuration of {@link createOpenStackConnector} (the `openstack` entry of `ACCORDS_CONNECTORS`). */
@@ -67,11 +54,8 @@ export interface OpenStackConnectorConfig {
   refreshMs?: number;
 }
 
-/** One problem found in a configuration. */
-export interface ConfigIssue {
-  pointer: string;
-  message: string;
-}
+/** One problem found in a configuration (the kit's shape, re-exported). */
+export type { ConfigIssue };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -81,36 +65,18 @@ const KNOWN_KEYS = new Set([
   'imageAllow', 'imageDeny', 'settleTimeoutMs', 'requestTimeoutMs', 'refreshMs', 'policy',
 ]);
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** Field checks that append to one list of issues. */
 function checker(issues: ConfigIssue[]) {
   return {
-    str: (value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}) => strInto(issues, { value, pointer, ...opts }),
-    num: (value: unknown, pointer: string, min = 0) => numInto(issues, { value, pointer, min }),
+    str: (value: unknown, pointer: string, opts: { required?: boolean; pattern?: RegExp } = {}) => checkString(issues, { value, pointer, ...opts }),
+    num: (value: unknown, pointer: string, min = 0) => checkNumber(issues, { value, pointer, min }),
   };
-}
-
-function strInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; required?: boolean; pattern?: RegExp }): void {
-  const { value, pointer } = f;
-  const opts = f;
-  if (value === undefined) {
-    if (opts.required) issues.push({ pointer, message: 'is required' });
-  } else if (typeof value !== 'string' || value === '') issues.push({ pointer, message: 'must be a non-empty string' });
-  else if (opts.pattern && !opts.pattern.test(value)) issues.push({ pointer, message: `does not match ${opts.pattern}` });
-}
-
-function numInto(issues: ConfigIssue[], f: { value: unknown; pointer: string; min: number }): void {
-  const { value, pointer, min } = f;
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) issues.push({ pointer, message: `must be a number >= ${min}` });
 }
 
 function secretRef(issues: ConfigIssue[], value: unknown, pointer: string): void {
   const ok =
     (typeof value === 'string' && /^(env|file):.+/.test(value)) ||
-    (isObject(value) && ((typeof value.env === 'string' && value.env !== '') || (typeof value.file === 'string' && value.file !== '')));
+    (isPlainObject(value) && ((typeof value.env === 'string' && value.env !== '') || (typeof value.file === 'string' && value.file !== '')));
   if (!ok) issues.push({ pointer, message: 'must be a secret reference: "env:NAME", "file:/path", { env } or { file } (never the secret itself)' });
 }
 
@@ -120,27 +86,15 @@ function strings(issues: ConfigIssue[], value: unknown, pointer: string): void {
 
 function checkRegion(issues: ConfigIssue[], r: unknown, pointer: string): void {
   const c = checker(issues);
-  if (!isObject(r)) return void issues.push({ pointer, message: 'must be { country, coordinates: { lat, lon }, timeZone }' });
+  if (!isPlainObject(r)) return void issues.push({ pointer, message: 'must be { country, coordinates: { lat, lon }, timeZone }' });
   c.str(r.id, `${pointer}/id`, { pattern: ID });
   c.str(r.name, `${pointer}/name`);
-  c.str(r.country, `${pointer}/country`, { required: true, pattern: /^[A-Z]{2}$/ });
-  c.str(r.timeZone, `${pointer}/timeZone`, { required: true });
-  c.str(r.city, `${pointer}/city`);
-  c.str(r.zone, `${pointer}/zone`);
-  const xy = r.coordinates;
-  if (!isObject(xy) || typeof xy.lat !== 'number' || typeof xy.lon !== 'number' || Math.abs(xy.lat) > 90 || Math.abs(xy.lon) > 180) {
-    issues.push({ pointer: `${pointer}/coordinates`, message: 'must be { lat: -90..90, lon: -180..180 }' });
-  }
-  c.num(r.pue, `${pointer}/pue`, 1);
-  for (const k of ['renewableShare', 'heatReuse']) {
-    c.num(r[k], `${pointer}/${k}`);
-    if (typeof r[k] === 'number' && (r[k] as number) > 1) issues.push({ pointer: `${pointer}/${k}`, message: 'must be a share between 0 and 1' });
-  }
+  checkSiteFacts(issues, r, pointer);
 }
 
 function checkCredentials(issues: ConfigIssue[], cred: unknown): void {
   const c = checker(issues);
-  if (!isObject(cred)) return void issues.push({ pointer: '/credentials', message: 'is required: an object with kind "password" or "application_credential"' });
+  if (!isPlainObject(cred)) return void issues.push({ pointer: '/credentials', message: 'is required: an object with kind "password" or "application_credential"' });
   if (cred.kind === 'password') {
     c.str(cred.username, '/credentials/username', { required: true });
     c.str(cred.projectName, '/credentials/projectName', { required: true });
@@ -168,13 +122,13 @@ function checkCredentials(issues: ConfigIssue[], cred: unknown): void {
 export function validateOpenStackConfig(input: unknown): { ok: true; value: OpenStackConnectorConfig } | { ok: false; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const c = checker(issues);
-  if (!isObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
+  if (!isPlainObject(input)) return { ok: false, issues: [{ pointer: '', message: 'must be an object' }] };
   for (const k of Object.keys(input)) if (!KNOWN_KEYS.has(k)) issues.push({ pointer: `/${k}`, message: 'is not an OpenStack connector setting' });
   c.str(input.providerId, '/providerId', { required: true, pattern: ID });
   c.str(input.authUrl, '/authUrl', { required: true, pattern: /^https?:\/\/[^\s]+$/ });
   checkCredentials(issues, input.credentials);
-  if (!isObject(input.regions) || Object.keys(input.regions).length === 0) issues.push({ pointer: '/regions', message: 'is required: an object of OpenStack region name to { country, coordinates, timeZone, ... }' });
-  else for (const [name, r] of Object.entries(input.regions)) checkRegion(issues, r, `/regions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  if (!isPlainObject(input.regions) || Object.keys(input.regions).length === 0) issues.push({ pointer: '/regions', message: 'is required: an object of OpenStack region name to { country, coordinates, timeZone, ... }' });
+  else for (const [name, r] of Object.entries(input.regions)) checkRegion(issues, r, `/regions/${escapePointerToken(name)}`);
   if (input.architecture !== undefined && input.architecture !== 'x86_64' && input.architecture !== 'arm64') issues.push({ pointer: '/architecture', message: 'must be x86_64 or arm64' });
   c.num(input.availability, '/availability');
   if (typeof input.availability === 'number' && input.availability > 100) issues.push({ pointer: '/availability', message: 'must be a percentage (0–100)' });
@@ -186,14 +140,14 @@ export function validateOpenStackConfig(input: unknown): { ok: true; value: Open
   c.num(input.requestTimeoutMs, '/requestTimeoutMs', 1);
   c.num(input.refreshMs, '/refreshMs', 1);
   const p = input.pricing;
-  if (!isObject(p)) issues.push({ pointer: '/pricing', message: 'is required: OpenStack has no prices, give flavors or coreHour/memoryGiBHour' });
+  if (!isPlainObject(p)) issues.push({ pointer: '/pricing', message: 'is required: OpenStack has no prices, give flavors or coreHour/memoryGiBHour' });
   else {
     c.str(p.currency, '/pricing/currency', { required: true, pattern: /^[A-Z]{3}$/ });
     for (const k of ['coreHour', 'memoryGiBHour', 'diskGiBHour']) c.num(p[k], `/pricing/${k}`);
     if (p.flavors !== undefined) {
-      if (!isObject(p.flavors)) issues.push({ pointer: '/pricing/flavors', message: 'must be an object of flavour name or id to hourly price' });
-      else for (const [k, v] of Object.entries(p.flavors)) c.num(v, `/pricing/flavors/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      if (isObject(p.flavors) && Object.values(p.flavors).some((v) => v === undefined)) issues.push({ pointer: '/pricing/flavors', message: 'prices must be numbers' });
+      if (!isPlainObject(p.flavors)) issues.push({ pointer: '/pricing/flavors', message: 'must be an object of flavour name or id to hourly price' });
+      else for (const [k, v] of Object.entries(p.flavors)) c.num(v, `/pricing/flavors/${escapePointerToken(k)}`);
+      if (isPlainObject(p.flavors) && Object.values(p.flavors).some((v) => v === undefined)) issues.push({ pointer: '/pricing/flavors', message: 'prices must be numbers' });
     }
     if (p.flavors === undefined && p.coreHour === undefined && p.memoryGiBHour === undefined) issues.push({ pointer: '/pricing', message: 'needs flavors or coreHour/memoryGiBHour' });
   }

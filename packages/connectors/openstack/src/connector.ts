@@ -14,7 +14,7 @@ import type {
   UsageQuery,
   UsageReading,
 } from '@accords/connector-kit';
-import { checkResourceSpec, ConnectorError, createOfferCache, normalizeAction, resolveSecret, withDeadline } from '@accords/connector-kit';
+import { callBackend, checkResourceSpec, ConnectorError, createOfferCache, createSingleFlight, invalidConfigError, normalizeAction, resolveSecret } from '@accords/connector-kit';
 import type { OpenStackConnectorConfig } from './config';
 import { validateOpenStackConfig } from './config';
 import type { OsContext, Run } from './context';
@@ -68,7 +68,7 @@ export class OpenStackConnector implements Connector {
   private started: Promise<void> | undefined;
   private regionList: Promise<string[]> | undefined;
   private readonly osRegionById = new Map<string, string>();
-  private readonly creating = new Map<string, Promise<ProvisionedResource>>();
+  private readonly creating = createSingleFlight<ProvisionedResource>();
 
   constructor(config: OpenStackConnectorConfig) {
     this.config = config;
@@ -100,16 +100,7 @@ export class OpenStackConnector implements Connector {
   }
 
   private call<T>(operation: string, opts: CallOptions | undefined, fn: (run: Run) => Promise<T>): Promise<T> {
-    return withDeadline(
-      async (signal) => {
-        try {
-          return await fn({ signal });
-        } catch (error) {
-          throw toConnectorError(error, { providerId: this.providerId, operation, signal });
-        }
-      },
-      { timeoutMs: opts?.timeoutMs, signal: opts?.signal, providerId: this.providerId, operation },
-    );
+    return callBackend({ providerId: this.providerId, operation, options: opts, mapError: toConnectorError }, fn);
   }
 
   private ensureStarted(): Promise<void> {
@@ -175,13 +166,9 @@ export class OpenStackConnector implements Connector {
   async create(spec: ResourceSpec, opts?: CallOptions): Promise<ProvisionedResource> {
     const checked = checkResourceSpec(spec, this.capabilities);
     const key = `${checked.kind}\u0000${checked.regionId}\u0000${checked.idempotencyKey}`;
-    const running = this.creating.get(key);
-    if (running) return running;
-    const p = this.call('create', opts, (run) => (checked.kind === 'compute' ? createServer(this.ctx, checked, run) : createNetwork(this.ctx, checked as NetworkSpec, run))).finally(() =>
-      this.creating.delete(key),
+    return this.creating.run(key, () =>
+      this.call('create', opts, (run) => (checked.kind === 'compute' ? createServer(this.ctx, checked, run) : createNetwork(this.ctx, checked as NetworkSpec, run))),
     );
-    this.creating.set(key, p);
-    return p;
   }
 
   private ref(id: string, operation: string) {
@@ -280,11 +267,6 @@ export class OpenStackConnector implements Connector {
  */
 export function createOpenStackConnector(config: unknown): OpenStackConnector {
   const result = validateOpenStackConfig(config);
-  if (!result.ok) {
-    const first = result.issues[0]!;
-    throw new ConnectorError('invalid', `invalid OpenStack connector configuration: ${result.issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`, {
-      location: { pointer: first.pointer, attribute: first.pointer.split('/').pop() },
-    });
-  }
+  if (!result.ok) throw invalidConfigError('OpenStack', result.issues);
   return new OpenStackConnector(result.value);
 }

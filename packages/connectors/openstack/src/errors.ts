@@ -1,18 +1,11 @@
-import { abortError, ConnectorError, isConnectorError } from '@accords/connector-kit';
+import type { FailureContext } from '@accords/connector-kit';
+import { ConnectorError, mapBackendError } from '@accords/connector-kit';
 import { classifyHttpFault } from './faults';
 import { OpenStackHttpError } from './http';
 
-/** Where a failure happened. */
-export interface FailureContext {
-  providerId: string;
-  operation: string;
-  signal?: AbortSignal;
-}
+export type { FailureContext };
 
-/** Maps anything an OpenStack call threw onto the kit's taxonomy, keeping the service's message and the cause. */
-export function toConnectorError(error: unknown, ctx: FailureContext): ConnectorError {
-  if (isConnectorError(error)) return error;
-  if (ctx.signal?.aborted) return abortError(ctx.signal, ctx);
+function classifyOpenStack(error: unknown, ctx: FailureContext): ConnectorError | undefined {
   if (error instanceof OpenStackHttpError) {
     const fault = classifyHttpFault(error);
     return new ConnectorError(fault.kind, `OpenStack ${error.service} (${ctx.operation}): ${fault.message}`, {
@@ -26,6 +19,10 @@ export function toConnectorError(error: unknown, ctx: FailureContext): Connector
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
     return new ConnectorError(error.name === 'TimeoutError' ? 'timeout' : 'cancelled', `OpenStack ${ctx.operation}: ${error.message}`, { ...ctx, cause: error });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new ConnectorError('unknown', `OpenStack ${ctx.operation}: ${message}`, { providerId: ctx.providerId, operation: ctx.operation, cause: error });
+  return undefined;
+}
+
+/** Maps anything an OpenStack call threw onto the kit's taxonomy, keeping the service's message and the cause. */
+export function toConnectorError(error: unknown, ctx: FailureContext): ConnectorError {
+  return mapBackendError(error, ctx, { backend: 'OpenStack', classify: classifyOpenStack });
 }

@@ -1,4 +1,5 @@
 import type { Offer, Region } from '@accords/connector-kit';
+import { regionFromSite } from '@accords/connector-kit';
 import type { OpenStackConnectorConfig, OpenStackPricing, OpenStackRegionConfig } from './config';
 import type { NovaFlavor } from './nova';
 
@@ -103,19 +104,7 @@ export function quotaRoom(limits: Record<string, number>): QuotaRoom {
  */
 export function buildRegion(config: Pick<OpenStackConnectorConfig, 'providerId' | 'regions'>, osRegion: string): Region {
   const r: OpenStackRegionConfig = config.regions[osRegion]!;
-  return {
-    id: regionIdOf(config, osRegion),
-    providerId: config.providerId,
-    name: r.name ?? osRegion,
-    country: r.country,
-    ...(r.city ? { city: r.city } : {}),
-    coordinates: { lat: r.coordinates.lat, lon: r.coordinates.lon },
-    timeZone: r.timeZone,
-    pue: r.pue ?? 1.58,
-    renewableShare: r.renewableShare ?? 0,
-    heatReuse: r.heatReuse ?? 0,
-    zone: r.zone ?? r.country,
-  };
+  return regionFromSite({ id: regionIdOf(config, osRegion), providerId: config.providerId, name: r.name ?? osRegion }, r);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createManualClock, wrapConnector } from '@accords/connector-kit';
 import type { ComputeSpec, Connector } from '@accords/connector-kit';
 import { createSimConnector } from '@accords/connector-sim';
 import { demoCatalogue } from '@accords/model';
-import { measure } from './measure';
+import { measure } from '@accords/connector-kit/bench';
 
 const N = 1_000;
 let run = 0;

@@ -95,7 +95,10 @@ export const OCCI_MAPPINGS: readonly OcciMapping[] = [
   mixin('Guarantee', 'guarantee', { title: 'Guarantee term', applies: [KIND.agreement], depends: [MIXIN.agreementTerm] }),
   kind('Provider', 'provider', { title: 'Cloud provider', mutable: true }),
   kind('Region', 'region', { title: 'Provider region', mutable: true }),
-  kind('Offer', 'offer', { title: 'Priced offer' }),
+  kind('Offer', 'offer', {
+    title: 'Priced offer',
+    extra: { carbonGPerHour: { type: 'number', description: 'Expected carbon per hour now (gCO2e/h): power × grid intensity × PUE; absent without a signal.' } },
+  }),
   kind('SignalSeries', 'signal', { title: 'Carbon or price signal series', idIsEntityId: false }),
   mixin('Agreement', 'agreement', {
     title: 'Accords agreement details',

@@ -79,7 +79,7 @@ describe('Accords OCCI categories', () => {
     const offer = model.getKind(ACCORDS_BROKER_SCHEME + 'offer')!;
     const attrs = Object.fromEntries([...offer.attributes].map(([n, d]) => [n, d.toSpec()]));
     const properties = Object.keys((schemas.Offer as { properties: object }).properties).filter((p) => p !== 'id');
-    expect(Object.keys(attrs).sort()).toEqual(properties.map((p) => `accords.offer.${p}`).sort());
+    expect(Object.keys(attrs).sort()).toEqual([...properties, 'carbonGPerHour'].map((p) => `accords.offer.${p}`).sort());
     expect(attrs['accords.offer.market']).toMatchObject({ type: 'enum', enum: ['on-demand', 'spot'], required: true, mutable: false });
     expect(attrs['accords.offer.asOf']).toMatchObject({ type: 'datetime', required: true });
     expect(attrs['accords.offer.gpuModel']).toMatchObject({ type: 'string', required: false });
@@ -105,6 +105,19 @@ describe('Accords OCCI categories', () => {
     expect(fromOcci('Agreement', entity)).toEqual({ ok: true, value: agreement });
     expect(model.validateEntity(entity, { mode: 'create', actor: 'provider' }).ok).toBe(true);
     entity.attributes['accords.agreement.phase'] = 'sleeping';
+    expect(model.validateEntity(entity, { mode: 'create', actor: 'provider' }).ok).toBe(false);
+  });
+
+  it('give an offer the broker’s expected carbon per hour, a number outside the model value', () => {
+    const offerKind = model.getKind(ACCORDS_BROKER_SCHEME + 'offer')!;
+    expect(offerKind.attributes.get('accords.offer.carbonGPerHour')?.toSpec()).toMatchObject({ type: 'number', required: false, mutable: false });
+    const offer = catalogue.offers[0]!;
+    const entity = toOcci('Offer', offer) as ResourceData;
+    expect(entity.attributes['accords.offer.carbonGPerHour']).toBeUndefined();
+    entity.attributes['accords.offer.carbonGPerHour'] = 12.5;
+    expect(fromOcci('Offer', entity)).toEqual({ ok: true, value: offer });
+    expect(model.validateEntity(entity, { mode: 'create', actor: 'provider' }).ok).toBe(true);
+    entity.attributes['accords.offer.carbonGPerHour'] = 'low';
     expect(model.validateEntity(entity, { mode: 'create', actor: 'provider' }).ok).toBe(false);
   });
 
