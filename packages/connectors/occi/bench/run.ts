@@ -2,7 +2,7 @@ import { Secret } from '@accords/connector-kit';
 import { createClient } from '@accords/sdk';
 import { createOcciConnector, readCatalogue } from '../src/index';
 import { startTextOcciServer } from '../test/support/text-occi-server';
-import { measure } from './measure';
+import { measure } from '@accords/connector-kit/bench';
 
 // What the connector adds over the SDK on the request path (mapping, checks), against a local
 // text/plain OCCI server, and the cost of reading a remote's catalogue.
