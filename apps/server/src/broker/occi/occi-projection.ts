@@ -1,5 +1,5 @@
 import { unwrap } from '@accords/occi';
-import type { AnyEntityData, Attributes, LinkData } from '@accords/occi';
+import type { AnyEntityData, LinkData } from '@accords/occi';
 import type { PluginContext } from '../../plugins/types';
 import type { Projection } from '../workflow/projection';
 import { KIND_IDS } from './ids';
@@ -19,13 +19,11 @@ export { locations } from './entities';
  */
 export async function writeEntity(ctx: PluginContext, entity: AnyEntityData, options: { isNew?: boolean } = {}): Promise<void> {
   const location = entity.location!;
-  let previous = options.isNew ? undefined : await ctx.store.find(location);
+  const previous = options.isNew ? undefined : await ctx.store.find(location);
   if (!previous) {
-    const defs = ctx.model.attributesOf({ kind: entity.kind, mixins: entity.mixins });
-    const settable: Attributes = {};
-    for (const [name, value] of Object.entries(entity.attributes)) if (defs.get(name)?.mutable) settable[name] = value;
-    await ctx.store.create({ ...structuredClone(entity), attributes: settable } as AnyEntityData);
-    previous = await ctx.store.get(location);
+    // The broker is the provider: it may set what a client may not (state, prices), in one write.
+    await ctx.store.create(structuredClone(entity), { actor: 'provider' });
+    return;
   }
   const next = unwrap(ctx.model.validateEntity(structuredClone(entity), { mode: 'replace', previous: previous.data, actor: 'provider' }));
   await ctx.store.store(previous, next);
