@@ -10,7 +10,13 @@ PORT=${SMOKE_PORT:-18089}
 TOKEN=smoke-admin-token-0123456789abcdef
 S=http://127.0.0.1:$PORT
 # npm start runs turbo, then npm, then node: stop the whole process group.
-cleanup() { [ -n "${PID:-}" ] && kill -TERM -- "-$PID" 2>/dev/null; wait "${PID:-}" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() {
+  local rc=$?
+  set +e
+  [ -n "${PID:-}" ] && kill -TERM -- "-$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+  rm -rf "$WORK"
+  exit "$rc"
+}
 trap cleanup EXIT
 PORT=$PORT ACCORDS_ADMIN_TOKEN=$TOKEN ACCORDS_DATABASE_URL="sqlite:$WORK/accords.sqlite" setsid npm start >"$WORK/server.log" 2>&1 &
 PID=$!
